@@ -1,0 +1,1 @@
+"""recoupe.extract stage."""

@@ -1,0 +1,1 @@
+"""recoupe.nlp stage."""

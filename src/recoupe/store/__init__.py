@@ -1,0 +1,1 @@
+"""recoupe.store stage."""
