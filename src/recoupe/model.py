@@ -49,7 +49,7 @@ class RawDocument:
 
     @property
     def content_hash(self) -> str:
-        """Identity of this input for idempotent ingest: SHA-256 of its whitespace-folded content."""
+        """Identity of this input for idempotent ingest: SHA-256 of its folded content."""
         return content_hash(self.content)
 
 
@@ -152,3 +152,198 @@ class Article:
         if isinstance(self.published, dt.datetime):
             return self.published.date()
         return self.published
+
+
+# --------------------------------------------------------------------------- nlp
+
+#: The entity types the ``nlp`` stage produces (spaCy's French labels plus GPE).
+EntityKind = Literal["PER", "ORG", "GPE", "LOC", "MISC"]
+
+#: How a quotation is reported: within quote marks, paraphrased, or both.
+QuoteKind = Literal["direct", "indirect", "mixed"]
+
+
+@dataclass(frozen=True)
+class Mention:
+    """One naming of an entity in an article body; ``body[start:end] == text``.
+
+    ``key`` is the canonical entity id once resolved (``None`` before).
+    ``country`` is the ISO 3166 alpha-3 code of a GPE (a state or its government).
+    ``role`` is a descriptor read from an apposition ("porte-parole du département d'État").
+    """
+
+    article_id: int | str
+    start: int
+    end: int
+    text: str
+    kind: str
+    name: str
+    key: str | None = None
+    country: str | None = None
+    role: str | None = None
+
+
+@dataclass
+class Entity:
+    """One real-world referent across the corpus, merged over its spellings and articles."""
+
+    id: str
+    name: str
+    kind: str
+    country: str | None = None
+    aliases: list[str] = field(default_factory=list)
+    articles: list[int | str] = field(default_factory=list)
+    roles: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Quote:
+    """A reported statement with its speaker; ``body[start:end] == text``.
+
+    ``speaker`` is the speaker's fullest name in the article (or the role/group phrase when
+    no entity is named); ``speaker_entity_id`` points to the canonical :class:`Entity`.
+    ``cue`` is the reporting verb or phrase ("a déclaré", "selon"), ``None`` for
+    continuation and colon-introduced quotes.
+    """
+
+    id: str
+    article_id: int | str
+    speaker: str | None
+    speaker_entity_id: str | None
+    text: str
+    kind: str
+    cue: str | None
+    start: int
+    end: int
+    speaker_start: int | None = None
+    speaker_end: int | None = None
+
+
+# --------------------------------------------------------------------------- link
+
+
+@dataclass(frozen=True)
+class LinkInput:
+    """What the ``link`` stage needs of one article to place it in an event and a story.
+
+    ``id`` is the article's stable key (the store id as text, or its content hash): feeding the
+    same id twice is a no-op. ``published`` may be ``None``: the article is then placed by its
+    text alone. ``lemmas`` and ``entities`` are optional outputs of ``nlp`` (entity keys such as
+    ``"PER:john kerry"``); without lemmas the stage uses a cheap French stemmer.
+    """
+
+    id: str
+    title: str
+    body: str
+    published: dt.date | dt.datetime | None = None
+    outlet: str | None = None
+    lemmas: tuple[str, ...] | None = None
+    entities: tuple[str, ...] | None = None
+
+
+@dataclass(frozen=True)
+class CandidateScore:
+    """How one candidate event scored against an article: each component, the decay, the total."""
+
+    event_id: str
+    components: dict[str, float]
+    time_decay: float
+    score: float
+
+
+#: What the event stage did with an article.
+LinkDecision = Literal["duplicate", "joined", "new", "already-seen"]
+
+
+@dataclass(frozen=True)
+class Explanation:
+    """Why an article went where it went: the candidates, their scores, the threshold, the decision."""
+
+    article_id: str
+    decision: LinkDecision
+    event_id: str
+    threshold: float
+    candidates: tuple[CandidateScore, ...] = ()
+    duplicate_of: str | None = None
+    story_decision: str = ""
+
+
+@dataclass(frozen=True)
+class EventAssignment:
+    """The event (and story) of one article, its wire-copy original if any, and why."""
+
+    article_id: str
+    event_id: str
+    story_id: str
+    duplicate_of: str | None
+    explanation: Explanation
+
+
+@dataclass(frozen=True)
+class Event:
+    """One real-world happening reported by one or more articles (export record)."""
+
+    id: str
+    story_id: str
+    title: str
+    article_ids: tuple[str, ...]
+    outlets: tuple[str, ...]
+    first_seen: dt.date | None
+    last_seen: dt.date | None
+
+
+@dataclass(frozen=True)
+class Story:
+    """A thread of events about the same actors and topic over weeks or months (export record)."""
+
+    id: str
+    title: str
+    event_ids: tuple[str, ...]
+    start: dt.date | None
+    end: dt.date | None
+
+
+# ---- actions
+
+
+@dataclass(frozen=True)
+class ActionActor:
+    """One side of a coded event: the words naming it, its code and its sector.
+
+    ``code`` is an ISO 3166 alpha-3 country code, or ``IGO`` / ``NGO`` / ``IMG`` as in
+    PLOVER practice; ``sector`` is a CAMEO-style agent code (``GOV``, ``MIL``, ``REB`` …),
+    empty when the text names the state itself.
+    """
+
+    name: str
+    code: str
+    sector: str = ""
+
+
+@dataclass(frozen=True)
+class Action:
+    """Who did what to whom, read from one sentence (PLOVER event coding).
+
+    ``source`` and ``target`` hold one actor per participant (a compound actor is listed
+    as several); ``target`` is empty for reciprocal or one-sided events. ``event`` is the
+    PLOVER type (GSR labels: DEMAND, DISAPPROVE, FIGHT …), ``mode`` its optional PLOVER mode,
+    ``cameo`` the CAMEO root code of the type. ``negated`` events are said *not* to have
+    happened (they are kept for traceability and are not events). ``reported_by`` is whoever
+    the sentence quotes as reporting the event ("selon le Pentagone"). ``start``/``end`` index
+    the article body (or the coded text): ``body[start:end] == sentence``.
+    """
+
+    id: str
+    article_id: int | str | None
+    date: dt.date | None
+    source: tuple[ActionActor, ...]
+    event: str
+    target: tuple[ActionActor, ...]
+    trigger: str
+    sentence: str
+    start: int
+    end: int
+    mode: str | None = None
+    cameo: str | None = None
+    negated: bool = False
+    reported_by: str | None = None

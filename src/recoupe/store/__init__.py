@@ -1,1 +1,158 @@
-"""recoupe.store stage."""
+"""recoupe.store: the articles and everything derived from them, in SQLite or PostgreSQL.
+
+Only the orchestrator (:mod:`recoupe.pipeline`) and the read-only front ends (CLI, API)
+talk to the store; stages never do.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from typing import Any
+
+from sqlalchemy import Connection, insert, select, update
+
+from recoupe.model import Article, Rejection
+from recoupe.store import articles as article_rows
+from recoupe.store import search as search_index
+from recoupe.store.articles import ArticleFilter
+from recoupe.store.database import open_engine, resolve_db_url
+from recoupe.store.schema import articles, ingest_runs, metadata, rejections
+from recoupe.store.search import SearchResults
+
+__all__ = ["ArticleFilter", "SearchResults", "Store"]
+
+
+class Store:
+    """A recoupe store: open it with a path, a SQLAlchemy URL, or nothing (``RECOUPE_DB``)."""
+
+    def __init__(self, db: str | os.PathLike[str] | None = None) -> None:
+        self.url = resolve_db_url(db)
+        self.engine = open_engine(self.url)
+        metadata.create_all(self.engine)
+        self.searchable = search_index.install(self.engine)
+
+    def close(self) -> None:
+        """Release the connections."""
+        self.engine.dispose()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.close()
+
+    @contextmanager
+    def _read(self) -> Iterator[Connection]:
+        with self.engine.connect() as conn:
+            yield conn
+
+    # ---------------------------------------------------------------- ingest runs
+
+    def start_run(self, inputs: Sequence[str]) -> int:
+        """Record the start of an ingest over ``inputs``; returns the run id."""
+        with self.engine.begin() as conn:
+            result = conn.execute(
+                insert(ingest_runs).values(started_at=_now(), inputs=list(inputs))
+            )
+            return _new_id(result.inserted_primary_key)
+
+    def finish_run(self, run_id: int, stored: int, duplicates: int, rejected: int) -> None:
+        """Record the totals of a finished ingest run."""
+        with self.engine.begin() as conn:
+            conn.execute(
+                update(ingest_runs)
+                .where(ingest_runs.c.id == run_id)
+                .values(
+                    finished_at=_now(), stored=stored, duplicates=duplicates, rejected=rejected
+                )
+            )
+
+    # ---------------------------------------------------------------- articles
+
+    def known_hashes(self, hashes: Iterable[str]) -> set[str]:
+        """Which of these content hashes are stored already."""
+        with self._read() as conn:
+            return article_rows.known_hashes(conn, hashes)
+
+    def add_batch(
+        self, batch: Sequence[Article], rejected: Sequence[Rejection], run_id: int | None
+    ) -> list[Article]:
+        """Store a batch of articles and rejections in one transaction; returns those added.
+
+        An article whose content hash is already stored is skipped, so that a batch cut off
+        by a crash and run again never stores anything twice.
+        """
+        added: list[Article] = []
+        with self.engine.begin() as conn:
+            present = article_rows.known_hashes(conn, (a.content_hash for a in batch))
+            for article in batch:
+                if article.content_hash in present:
+                    continue
+                present.add(article.content_hash)
+                result = conn.execute(insert(articles).values(article_rows.to_row(article, run_id)))
+                article.id = _new_id(result.inserted_primary_key)
+                added.append(article)
+            if rejected and run_id is not None:
+                conn.execute(
+                    insert(rejections),
+                    [{"ingest_run_id": run_id, "origin": r.origin, "reason": r.reason}
+                     for r in rejected],
+                )
+        return added
+
+    def article(self, article_id: int) -> Article | None:
+        """The article with this id, or ``None``."""
+        with self._read() as conn:
+            return article_rows.get(conn, article_id)
+
+    def articles(
+        self, where: ArticleFilter | None = None, limit: int | None = None, offset: int = 0
+    ) -> list[Article]:
+        """A page of articles, newest first."""
+        with self._read() as conn:
+            return article_rows.listing(conn, where or ArticleFilter(), limit, offset)
+
+    def iter_articles(self, where: ArticleFilter | None = None) -> Iterator[Article]:
+        """Every article in id order, streamed."""
+        with self._read() as conn:
+            yield from article_rows.stream(conn, where or ArticleFilter())
+
+    def count_articles(self, where: ArticleFilter | None = None) -> int:
+        """How many articles the store holds (matching ``where``)."""
+        with self._read() as conn:
+            return article_rows.count(conn, where)
+
+    def search(
+        self,
+        query: str,
+        where: ArticleFilter | None = None,
+        limit: int = 20,
+        offset: int = 0,
+    ) -> SearchResults:
+        """Articles matching every word or quoted phrase of ``query``, best first.
+
+        On SQLite: FTS5, accents folded, French stems, bm25 ranking. On PostgreSQL: a plain
+        ``ILIKE`` on title and body, newest first (no stemming yet).
+        """
+        with self._read() as conn:
+            return search_index.search(conn, query, where, limit, offset)
+
+    def rejections(self, run_id: int) -> list[Rejection]:
+        """The rejections recorded by one ingest run."""
+        with self._read() as conn:
+            query = select(rejections).where(rejections.c.ingest_run_id == run_id)
+            return [Rejection(row.origin, row.reason) for row in conn.execute(query)]
+
+
+def _new_id(primary_key: Any) -> int:
+    """The id the database gave a row it just inserted."""
+    if primary_key is None:
+        raise RuntimeError("the database returned no id for an inserted row")
+    return int(primary_key[0])
+
+
+def _now() -> dt.datetime:
+    return dt.datetime.now(dt.UTC)

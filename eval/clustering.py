@@ -1,0 +1,153 @@
+"""Evaluate event and story clustering on RPM2-dev (leave-themes-out) and on the seeds.
+
+Usage: ``.venv/bin/python eval/clustering.py [--no-spacy] [--folds 5]``. Prints one JSON line.
+Reads ``/work/shared/eval/clustering/rpm2-dev`` (or ``$RECOUPE_SHARED``); skips with a message
+when absent. Articles are streamed in pseudo-date order (C1 = day 0, C2 = day 30, shuffled within
+a day with a fixed seed). Thresholds are tuned on 8 themes and scored on the other 2 (5 folds):
+each fold runs the full stream with its thresholds and scores only its held-out articles, so
+every article is scored once, with thresholds never tuned on its theme.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import datetime as dt
+import json
+import os
+import random
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+from clustering_metrics import Pooled, bcubed_f1
+from sklearn.cluster import AgglomerativeClustering
+from sklearn.feature_extraction.text import TfidfVectorizer
+
+from recoupe.link import Linker, SpacyAnnotator
+from recoupe.link.text import STOPWORDS, content_terms
+from recoupe.model import LinkInput
+
+SHARED = Path(os.environ.get("RECOUPE_SHARED", "/work/shared"))
+DATA = SHARED / "eval/clustering/rpm2-dev"
+BASE = dt.date(2008, 7, 1)
+EVENT_GRID = [round(x, 2) for x in np.arange(0.10, 0.56, 0.05)]
+STORY_GRID = [round(x, 2) for x in np.arange(0.05, 0.46, 0.05)]
+BASELINE_GRID = [round(x, 2) for x in np.arange(0.30, 1.0, 0.025)]
+
+
+@dataclass(frozen=True)
+class Doc:
+    """One evaluation article with its gold labels."""
+
+    item: LinkInput
+    theme: str
+    story: str
+    event: str
+
+
+def load(data: Path = DATA, seed: int = 0) -> list[Doc]:
+    """The RPM2-dev articles in stream order (by pseudo-date, shuffled within a day)."""
+    docs = []
+    with (data / "labels.tsv").open(encoding="utf-8") as fh:
+        for row in csv.DictReader(fh, delimiter="\t"):
+            text = (data / row["file"]).read_text(encoding="utf-8-sig").replace("\r\n", "\n")
+            title, _, body = text.strip().partition("\n")
+            day = BASE + dt.timedelta(days=0 if row["time_cluster"] == "C1" else 30)
+            item = LinkInput(row["doc_id"], title.strip(), body.strip(), day)
+            docs.append(Doc(item, row["theme"], row["story_label"], row["event_label"]))
+    rng = random.Random(seed)
+    rng.shuffle(docs)
+    return sorted(docs, key=lambda d: d.item.published or BASE)
+
+
+def run_linker(docs: list[Doc], event_t: float, story_t: float) -> tuple[dict, dict]:
+    """Stream ``docs`` through a fresh linker; return predicted event and story per article."""
+    linker = Linker(event_threshold=event_t, story_threshold=story_t)
+    out = linker.partial_fit(d.item for d in docs)
+    return ({a.article_id: a.event_id for a in out}, {a.article_id: a.story_id for a in out})
+
+
+def tune_linker(train: list[Doc]) -> tuple[float, float]:
+    """Event threshold maximising event BCubed F1, then story threshold for story F1."""
+    ids = [d.item.id for d in train]
+    gold_e = {d.item.id: d.event for d in train}
+    gold_s = {d.item.id: d.story for d in train}
+    best_e = max(EVENT_GRID, key=lambda t: (bcubed_f1(run_linker(train, t, 0.2)[0], gold_e, ids),
+                                            -abs(t - 0.3)))
+    best_s = max(STORY_GRID, key=lambda t: (bcubed_f1(run_linker(train, best_e, t)[1], gold_s,
+                                                      ids), -abs(t - 0.2)))
+    return best_e, best_s
+
+
+def baseline_labels(docs: list[Doc], threshold: float) -> dict[str, str]:
+    """TF-IDF (stems, sublinear) + average-link agglomerative clustering, cut at ``threshold``."""
+    vec = TfidfVectorizer(analyzer=lambda d: content_terms(d), sublinear_tf=True)
+    x = vec.fit_transform([f"{d.item.title}\n{d.item.body}" for d in docs]).toarray()
+    model = AgglomerativeClustering(n_clusters=None, metric="cosine", linkage="average",
+                                    distance_threshold=threshold)
+    labels = model.fit_predict(x)
+    return {d.item.id: str(lab) for d, lab in zip(docs, labels, strict=True)}
+
+
+def folds(themes: list[str], k: int) -> list[list[str]]:
+    """``k`` groups of held-out themes (consecutive themes, in sorted order)."""
+    size = len(themes) // k
+    return [themes[i * size : (i + 1) * size] for i in range(k)]
+
+
+def evaluate(docs: list[Doc], k: int) -> dict:
+    """Leave-themes-out figures for the linker and the baseline, at event and story level."""
+    gold = {"event": {d.item.id: d.event for d in docs}, "story": {d.item.id: d.story for d in docs}}
+    pooled = {(m, lvl): Pooled() for m in ("linker", "baseline") for lvl in ("event", "story")}
+    chosen = []
+    for held in folds(sorted({d.theme for d in docs}), k):
+        train = [d for d in docs if d.theme not in held]
+        scored = [d.item.id for d in docs if d.theme in held]
+        e_t, s_t = tune_linker(train)
+        pred_e, pred_s = run_linker(docs, e_t, s_t)
+        pooled["linker", "event"].add(pred_e, gold["event"], scored)
+        pooled["linker", "story"].add(pred_s, gold["story"], scored)
+        fold = {"held_out": held, "event_threshold": e_t, "story_threshold": s_t}
+        for lvl in ("event", "story"):
+            train_gold = {d.item.id: gold[lvl][d.item.id] for d in train}
+            ids = list(train_gold)
+            cut = max(BASELINE_GRID, key=lambda t, g=train_gold, i=ids: bcubed_f1(
+                baseline_labels(train, t), g, i))
+            pooled["baseline", lvl].add(baseline_labels(docs, cut), gold[lvl], scored)
+            fold[f"baseline_{lvl}_cut"] = cut
+        chosen.append(fold)
+        print(json.dumps(fold), file=sys.stderr)
+    result = {f"{m}_{lvl}": p.figures() for (m, lvl), p in pooled.items()}
+    result["folds"] = chosen
+    return result
+
+
+def main() -> None:
+    """Run the evaluation and print one JSON line of figures."""
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--no-spacy", action="store_true", help="no lemmas/entities: stems only")
+    parser.add_argument("--folds", type=int, default=5)
+    args = parser.parse_args()
+    if not DATA.exists():
+        print(f"skipped: {DATA} is absent", file=sys.stderr)
+        return
+    docs = load()
+    if not args.no_spacy:
+        annotated = SpacyAnnotator().transform(d.item for d in docs)
+        docs = [Doc(a, d.theme, d.story, d.event) for a, d in zip(annotated, docs, strict=True)]
+    result = {"dataset": "rpm2-dev", "n_articles": len(docs), "spacy": not args.no_spacy,
+              **evaluate(docs, args.folds)}
+    try:
+        from clustering_seeds import check_seeds
+        result["seeds"] = check_seeds()
+    except FileNotFoundError as exc:
+        result["seeds"] = {"skipped": str(exc)}
+    print(json.dumps(result, ensure_ascii=False))
+
+
+_ = STOPWORDS  # imported for analyzers that reuse the linker's stop list
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,187 @@
+"""Publication date of an HTML page: htmldate for the day, the page's metadata for the time.
+
+htmldate finds the day (``original_date=True``: the first publication, not the last update)
+but says neither where it read it nor the time of day. So the day comes from htmldate and
+this module looks, among the page's explicit machine-readable publication dates (meta tags,
+JSON-LD ``datePublished``, ``itemprop="datePublished"``, ``<time datetime>``), for one on
+that same day: it gives the time and the evidence. Timestamps are read with
+:func:`recoupe.extract.dates.parse_timestamp` (standard library ISO 8601 / RFC 2822).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from htmldate import find_date
+from lxml.html import HtmlElement
+
+from recoupe.extract.dates import parse_timestamp
+
+__all__ = ["DateCandidate", "find_day", "find_published", "metadata_dates"]
+
+#: Meta tag names (``property``, ``name`` or ``itemprop``) that state the first publication.
+PUBLISHED_META = frozenset(
+    {
+        "article:published_time",
+        "og:article:published_time",
+        "og:published_time",
+        "article.published",
+        "datepublished",
+        "publishdate",
+        "publish-date",
+        "publish_date",
+        "pubdate",
+        "publication_date",
+        "publication-date",
+        "dc.date",
+        "dc.date.issued",
+        "dc.date.created",
+        "dcterms.created",
+        "dcterms.issued",
+        "dcterms.date",
+        "sailthru.date",
+        "parsely-pub-date",
+        "date",
+        "originalpublicationdate",
+    }
+)
+#: JSON-LD documents larger than this are not parsed (hostile pages, huge inline data).
+MAX_JSON_LD_CHARS = 200_000
+#: The JSON-LD walk stops this deep (a hostile page can nest arbitrarily).
+MAX_JSON_DEPTH = 12
+#: Stop reading candidates after this many (a page with thousands of <time> elements).
+MAX_CANDIDATES = 50
+
+
+@dataclass(frozen=True)
+class DateCandidate:
+    """A publication date stated by the page, with the markup it was read from."""
+
+    value: dt.date | dt.datetime
+    evidence: str
+
+    @property
+    def day(self) -> dt.date:
+        """The calendar day as written (no time-zone conversion)."""
+        return self.value.date() if isinstance(self.value, dt.datetime) else self.value
+
+
+def find_day(page: HtmlElement | str, url: str | None = None) -> dt.date | None:
+    """The original publication day according to htmldate (extensive search), or ``None``.
+
+    ``page`` may be a parsed tree: htmldate copies a tree before pruning it.
+    """
+    found = find_date(page, extensive_search=True, original_date=True, url=url)
+    return dt.date.fromisoformat(found) if found else None
+
+
+def find_published(
+    tree: HtmlElement, url: str | None = None, day: dt.date | None = None
+) -> tuple[dt.date | dt.datetime | None, str | None]:
+    """The publication date (with its time when the page states one) and its evidence.
+
+    ``day`` is htmldate's answer when the caller already has it (trafilatura runs htmldate
+    for its metadata); otherwise htmldate is run here. An unknown date stays ``None``.
+    """
+    if day is None:
+        day = find_day(tree, url)
+    if day is None:
+        return None, None
+    same_day = [c for c in metadata_dates(tree) if c.day == day]
+    timed = [c for c in same_day if isinstance(c.value, dt.datetime)]
+    if timed or same_day:
+        chosen = (timed or same_day)[0]
+        return chosen.value, chosen.evidence
+    return day, _locate(tree, url, day)
+
+
+def metadata_dates(tree: HtmlElement) -> list[DateCandidate]:
+    """Publication dates the page states in machine-readable markup, most explicit first."""
+    found: list[DateCandidate] = []
+    for value, evidence in _raw_candidates(tree):
+        parsed = parse_timestamp(value) if len(value) <= 64 else None
+        if parsed is not None:
+            found.append(DateCandidate(parsed, evidence))
+        if len(found) >= MAX_CANDIDATES:
+            break
+    return found
+
+
+def _raw_candidates(tree: HtmlElement) -> Iterator[tuple[str, str]]:
+    """(value, evidence) pairs from meta tags, JSON-LD, itemprop and <time> elements."""
+    for meta in tree.iter("meta"):
+        for attr in ("property", "name", "itemprop"):
+            key = (meta.get(attr) or "").strip().lower()
+            content = (meta.get("content") or "").strip()
+            if key in PUBLISHED_META and content:
+                yield content, f'<meta {attr}="{key}" content="{content}">'
+                break
+    for script in tree.iter("script"):
+        if (script.get("type") or "").strip().lower() == "application/ld+json":
+            for value in _json_ld_published(script.text or ""):
+                yield value, f'JSON-LD "datePublished": "{value}"'
+    for element in tree.xpath('//*[@itemprop="datePublished"][@datetime or @content]'):
+        value = (element.get("datetime") or element.get("content") or "").strip()
+        yield value, f'<{element.tag} itemprop="datePublished" datetime="{value}">'
+    for element in tree.iter("time"):
+        value = (element.get("datetime") or "").strip()
+        if value:
+            yield value, f'<time datetime="{value}">'
+
+
+def _json_ld_published(text: str) -> list[str]:
+    """Every ``datePublished`` string in one JSON-LD script (malformed JSON gives none)."""
+    if len(text) > MAX_JSON_LD_CHARS:
+        return []
+    try:
+        data = json.loads(text)
+    except ValueError:
+        return []
+    found: list[str] = []
+    _walk_json(data, found, 0)
+    return found
+
+
+def _walk_json(node: Any, found: list[str], depth: int) -> None:
+    """Collect ``datePublished`` values depth-first (bounded depth: hostile input)."""
+    if depth > MAX_JSON_DEPTH:
+        return
+    if isinstance(node, dict):
+        value = node.get("datePublished")
+        if isinstance(value, str) and value.strip():
+            found.append(value.strip())
+        children = list(node.values())
+    elif isinstance(node, list):
+        children = node
+    else:
+        return
+    for child in children:
+        _walk_json(child, found, depth + 1)
+
+
+def _locate(tree: HtmlElement, url: str | None, day: dt.date) -> str:
+    """Quote where the day appears (URL, then page text), for a date htmldate inferred."""
+    if url:
+        for form in (f"{day:%Y/%m/%d}", f"{day:%Y-%m-%d}", f"{day:%Y%m%d}"):
+            if form in url:
+                return f"URL: {url}"
+    pattern = _day_pattern(day)
+    for text in tree.xpath("//body//text()[not(ancestor::script) and not(ancestor::style)]"):
+        match = pattern.search(text)
+        if match:
+            start = max(0, match.start() - 40)
+            snippet = " ".join(text[start : match.end() + 40].split())
+            return f"page text: {snippet}"
+    return f"htmldate (original publication day {day.isoformat()})"
+
+
+def _day_pattern(day: dt.date) -> re.Pattern[str]:
+    """Numeric spellings of ``day``: ISO, day.month.year, day/month/year (zero-padded or not)."""
+    d, m, y = day.day, day.month, day.year
+    numeric = rf"0?{d}[./-]0?{m}[./-](?:{y}|{y % 100:02d})"
+    return re.compile(rf"(?<!\d)(?:{y}-{m:02d}-{d:02d}|{y}/{m:02d}/{d:02d}|{numeric})(?!\d)")

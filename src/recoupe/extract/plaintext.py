@@ -1,0 +1,220 @@
+"""Clean already-scraped plain text: the article body, its title, outlet and publication date.
+
+The text still carries the site around the article (breadcrumbs, cookie notices, captions,
+tweet embeds, comment forms, "Lire aussi" lists, counters, stray tags). The named rules of
+:mod:`recoupe.extract.textrules` remove it line by line, each with its
+:data:`~recoupe.model.RemovalReason`, in three passes:
+
+1. rules that recognise furniture from the line and its neighbours (credits, captions,
+   tweets, comment sections, related-links blocks, other languages…);
+2. the body is located: the densest run of prose lines (jusText-style scoring). Lines before
+   it are the page header (the title is read there), lines after it are the page footer
+   (the outlet's signature is read there); both are left out;
+3. the title's repeats are removed and what is left is the body, one paragraph per line.
+
+The outlet comes from the credits the rules met (signatures, agency marks, captions signed by
+the outlet, © credits, follow prompts); the date from :mod:`recoupe.extract.prose_dates`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from recoupe.extract import furniture as fx
+from recoupe.extract import textrules as tr
+from recoupe.extract.prose_dates import find_published
+from recoupe.model import Extraction, Removal
+
+__all__ = ["extract_text", "find_body"]
+
+#: Non-prose lines allowed between two prose lines of the same body (subheads, short lines).
+MAX_GAP = 4
+#: How many kept lines just above the body are searched for the headline.
+TITLE_WINDOW = 6
+
+
+def _first_pass() -> list[tr.Rule]:
+    """Rules that need no body: each recognises one kind of furniture by its words and neighbours."""
+    return [
+        tr.BulletRule(),
+        tr.BreadcrumbRule(),
+        tr.TweetEmbedRule(),
+        tr.CreditRule(),
+        tr.CaptionRule(),
+        tr.RelatedCardRule(),
+        tr.DatelineRule(),
+        tr.PhraseRule("cookie-notice", fx.COOKIE, max_words=4, verbose=True),
+        tr.PhraseRule("subscription-prompt", fx.SUBSCRIBE, max_words=5),
+        tr.FollowPromptRule(),
+        tr.TagsRule(),
+        tr.NavigationRule(),
+        tr.RelatedBlockRule(),
+        tr.TeaserRule(),
+        tr.ShareCounterRule(),
+        tr.OtherLanguageRule(),
+        tr.CommentsRule(),
+        tr.AgencyCreditRule(),
+    ]
+
+
+def extract_text(text: str) -> Extraction:
+    """Clean scraped plain ``text`` into an :class:`~recoupe.model.Extraction`.
+
+    The body keeps every article sentence, one paragraph per input line, paragraphs separated
+    by blank lines; ``removed`` lists every line (or fragment) left out with its reason.
+    """
+    page = tr.Page.from_text(text)
+    page.language = tr.detect_page_language(page)
+    for rule in _first_pass():
+        rule.apply(page)
+    page.body = find_body(page)
+    tr.PhraseRule("cookie-notice", fx.COOKIE, max_words=4, verbose=True).apply(page)
+    tr.FollowPromptRule().apply(page)
+    _choose_title(page)
+    page.body = extend_body(page)
+    _remove_outside_body(page)
+    tr.MarkupRule().apply(page)
+    published = find_published(_date_lines(page))
+    return Extraction(
+        body="\n\n".join(ln.text for ln in page.kept() if ln.index in page.body),
+        title=page.title,
+        outlet=_outlet(page.credits),
+        published=published.value if published else None,
+        published_evidence=published.evidence if published else None,
+        removed=_removals(page),
+    )
+
+
+def find_body(page: tr.Page) -> range:
+    """The line range of the article body: the run of prose lines with the most prose text.
+
+    Prose lines (see :func:`~recoupe.extract.textrules.is_prose`) belong to one run while at
+    most :data:`MAX_GAP` kept non-prose lines separate them; the run with the most characters
+    of prose wins, the way jusText keeps the good paragraphs and their close neighbours.
+    """
+    runs: list[tuple[int, int, int]] = []  # (prose characters, first index, last index)
+    gap = 0
+    for line in page.kept():
+        if not tr.is_prose(line.text, page.language):
+            gap += 1
+            continue
+        if runs and gap <= MAX_GAP:
+            size, first, _ = runs[-1]
+            runs[-1] = (size + len(line.text), first, line.index)
+        else:
+            runs.append((len(line.text), line.index, line.index))
+        gap = 0
+    if not runs:
+        kept = [ln.index for ln in page.kept()]
+        return range(kept[0], kept[-1] + 1) if kept else range(0)
+    _, first, last = max(runs)
+    return range(first, last + 1)
+
+
+def extend_body(page: tr.Page) -> range:
+    """Grow the body over the short lines that border it (list items, subheads, "200 g sucre").
+
+    A short paragraph between the title and the body, or right after the body, is content
+    when it looks like content (three words, a number, a label ending with ":"); the growth
+    stops at the title, at the first line a rule removed (furniture marks the page's header
+    and footer), and at the first bare menu-like line.
+    """
+    start, stop = page.body.start, page.body.stop
+    floor = page.title_index if page.title_index is not None else -1
+    for line in reversed(page.lines[floor + 1 : start]):
+        if line.blank:
+            continue
+        if not _content_like(line):
+            break
+        start = line.index
+    for line in page.lines[stop:]:
+        if line.blank:
+            continue
+        if not _content_like(line):
+            break
+        stop = line.index + 1
+    return range(start, stop)
+
+
+def _content_like(line: tr.Line) -> bool:
+    if line.removed is not None:
+        return False
+    words = line.words
+    return len(words) >= 3 or any(w.isdigit() for w in words) or line.text.endswith(":")
+
+
+def _choose_title(page: tr.Page) -> None:
+    """The headline: the longest headline-shaped line just above the body; repeats are removed."""
+    above = [ln for ln in page.kept() if ln.index < page.body.start][-TITLE_WINDOW:]
+    candidates = [ln for ln in above if tr.headline_like(ln.text)]
+    if not candidates:
+        return
+    best = max(candidates, key=lambda ln: len(ln.text))
+    page.title, page.title_index = best.text, best.index
+    for line in page.kept():
+        if line.index != best.index and _repeats_title(line.text, best.text):
+            page.remove(line.index, "title-repeat")
+
+
+def _repeats_title(text: str, title: str) -> bool:
+    """``text`` is the title again, whole or one piece of a headline split over lines."""
+    folded, whole = text.casefold(), title.casefold()
+    return folded == whole or (len(folded.split()) >= 3 and folded in whole)
+
+
+def _remove_outside_body(page: tr.Page) -> None:
+    """Header lines become navigation (or captions near a credit); the first footer line may be
+    the outlet's signature ("Sputniknews", "Belga"); the rest of the footer is not content."""
+    header_has_credit = any(
+        ln.removed == "credit" for ln in page.lines[: page.body.start]
+    )
+    for line in list(page.kept()):
+        if line.index < page.body.start:
+            caption = header_has_credit and tr.headline_like(line.text)
+            page.remove(line.index, "caption" if caption else "navigation")
+    signature = page.next_kept(page.body.stop - 1)
+    if signature is not None and _is_signature(signature.text):
+        page.remove(signature.index, "credit")
+        page.credit(signature.text, 3)
+    for line in list(page.kept()):
+        if line.index >= page.body.stop:
+            page.remove(line.index, "not-main-content")
+
+
+def _is_signature(text: str) -> bool:
+    """One to three capitalised words and nothing else: a name signing the article."""
+    words = text.split()
+    return 1 <= len(words) <= 3 and all(w[:1].isupper() for w in words) and re.fullmatch(
+        r"[\w .&'’-]+", text
+    ) is not None
+
+
+def _date_lines(page: tr.Page) -> list[str]:
+    """Where a publication date may be stated: the header, the body's first line, date lines."""
+    lines = [ln.raw for ln in page.lines if ln.index <= page.body.start]
+    return lines + [ln.raw for ln in page.lines if ln.removed == "dateline"]
+
+
+_GENERIC_SUFFIX = re.compile(r"^(?P<name>.+?)\s*(?:news|info|online|presse?|actu)$", re.IGNORECASE)
+
+
+def _outlet(credits: Counter[str]) -> str | None:
+    """The most credited name, a site's brand ("Sputniknews", "Belga News") folded onto its
+    short name when the text also uses that short name or glues the suffix ("Sputniknews")."""
+    merged: Counter[str] = Counter()
+    for name, weight in credits.items():
+        match = _GENERIC_SUFFIX.match(name)
+        if match and (match["name"] in credits or " " not in name):
+            name = match["name"]
+        merged[name] += weight
+    if not merged:
+        return None
+    return merged.most_common(1)[0][0]
+
+
+def _removals(page: tr.Page) -> list[Removal]:
+    """Every removed line and fragment, in input order, with its reason."""
+    removed = [Removal(ln.raw.strip(), ln.removed) for ln in page.lines if ln.removed]
+    removed += [Removal(text, reason) for text, reason in page.fragments]
+    return removed

@@ -1,0 +1,155 @@
+"""Wire copies and near-duplicates: MinHash LSH over word shingles of the normalised body.
+
+The same dispatch carried by three outlets, a republication or a lightly updated version of an
+article share most of their 5-word shingles. datasketch's :class:`MinHashLSH` finds them in
+constant time per article; the estimated Jaccard similarity is then checked against the
+threshold to drop LSH false positives. The index is incremental and old signatures can be
+retired after a time window so that memory stays bounded on an endless stream.
+"""
+
+from __future__ import annotations
+
+import zlib
+from collections import deque
+from typing import Any
+
+import numpy as np
+from datasketch import MinHash, MinHashLSH
+
+from recoupe.link.text import word_shingles
+
+
+_SCHEME = "affine32"  # fixed, so that saved signatures stay comparable across versions
+
+
+def _crc32(data: bytes) -> int:
+    """A fast 32-bit hash that, unlike ``hash()``, is the same in every process (state reload)."""
+    return zlib.crc32(data)
+
+
+class DuplicateDetector:
+    """Groups copies of the same text; ``duplicate_of`` is the earliest member already seen.
+
+    ``window_days`` retires signatures whose stream clock is older than the window (``None``
+    keeps all). A copy's pointer is never rewritten: if a later-arriving copy carries an earlier
+    date it becomes the group's original for copies that arrive after it.
+    """
+
+    def __init__(
+        self,
+        threshold: float = 0.5,
+        num_perm: int = 64,
+        shingle_size: int = 5,
+        min_shingles: int = 20,
+        window_days: float | None = 30.0,
+    ) -> None:
+        self.threshold = threshold
+        self.num_perm = num_perm
+        self.shingle_size = shingle_size
+        self.min_shingles = min_shingles
+        self.window_days = window_days
+        self._lsh = MinHashLSH(threshold=threshold, num_perm=num_perm)
+        self._signatures: dict[str, np.ndarray] = {}
+        self._root: dict[str, str] = {}  # article id -> original of its group
+        self._date: dict[str, float] = {}  # group original -> its date (inf when unknown)
+        self._queue: deque[tuple[float, str]] = deque()  # (clock at insertion, id), for retirement
+
+    def _minhash(self, body: str) -> MinHash | None:
+        shingles = word_shingles(body, self.shingle_size)
+        if len(shingles) < self.min_shingles:
+            return None  # too short to tell a copy from a shared formula
+        mh = MinHash(num_perm=self.num_perm, hashfunc=_crc32, scheme=_SCHEME)
+        mh.update_batch([s.encode("utf-8") for s in shingles])
+        return mh
+
+    def add(
+        self, article_id: str, body: str, date: float | None, clock: float | None
+    ) -> str | None:
+        """Index one article and return the id of the original it copies, or ``None``."""
+        if article_id in self._root:
+            root = self._root[article_id]
+            return None if root == article_id else root
+        mh = self._minhash(body)
+        original = self._find_original(mh) if mh is not None else None
+        own_date = date if date is not None else float("inf")
+        if original is not None and own_date >= self._date[original]:
+            self._root[article_id] = original
+        else:
+            self._root[article_id] = article_id
+            self._date[article_id] = own_date
+            if original is not None:
+                self._root[original] = article_id  # later copies now point to the earlier one
+            original = None
+        if mh is not None:
+            self._insert(article_id, mh, clock)
+        return original
+
+    def original_of(self, article_id: str) -> str | None:
+        """The earliest known member of the article's group, or ``None`` if it is the original."""
+        if article_id not in self._root:
+            return None
+        root = self._resolve(article_id)
+        return None if root == article_id else root
+
+    def _find_original(self, mh: MinHash) -> str | None:
+        best: tuple[float, str] | None = None
+        for key in self._lsh.query(mh):
+            # the estimated Jaccard similarity, as MinHash.jaccard computes it
+            if float(np.mean(mh.hashvalues == self._signatures[key])) < self.threshold:
+                continue
+            root = self._resolve(key)
+            cand = (self._date[root], root)
+            if best is None or cand < best:
+                best = cand
+        return best[1] if best else None
+
+    def _resolve(self, article_id: str) -> str:
+        root = self._root[article_id]
+        while self._root[root] != root:
+            root = self._root[root]
+        return root
+
+    def _insert(self, article_id: str, mh: MinHash, clock: float | None) -> None:
+        self._lsh.insert(article_id, mh)
+        self._signatures[article_id] = mh.hashvalues
+        self._queue.append((clock if clock is not None else float("-inf"), article_id))
+        self._retire(clock)
+
+    def _retire(self, clock: float | None) -> None:
+        if self.window_days is None or clock is None:
+            return
+        while self._queue and self._queue[0][0] < clock - self.window_days:
+            _, old = self._queue.popleft()
+            self._lsh.remove(old)
+            del self._signatures[old]
+
+    def to_state(self) -> dict[str, Any]:
+        """Plain JSON-able data from which :meth:`from_state` rebuilds the same detector."""
+        return {
+            "params": {
+                "threshold": self.threshold,
+                "num_perm": self.num_perm,
+                "shingle_size": self.shingle_size,
+                "min_shingles": self.min_shingles,
+                "window_days": self.window_days,
+            },
+            "root": dict(self._root),
+            "date": {k: (None if v == float("inf") else v) for k, v in self._date.items()},
+            "queue": [[c if c != float("-inf") else None, k] for c, k in self._queue],
+            "signatures": {k: [int(x) for x in v] for k, v in self._signatures.items()},
+        }
+
+    @classmethod
+    def from_state(cls, state: dict[str, Any]) -> DuplicateDetector:
+        """Rebuild a detector (and its LSH index) from :meth:`to_state` data."""
+        det = cls(**state["params"])
+        det._root = dict(state["root"])
+        det._date = {k: (float("inf") if v is None else v) for k, v in state["date"].items()}
+        for clock, key in state["queue"]:
+            det._queue.append((float("-inf") if clock is None else clock, key))
+        for key, values in state["signatures"].items():
+            mh = MinHash(num_perm=det.num_perm, hashvalues=values, scheme=_SCHEME,
+                         hashfunc=_crc32)
+            det._signatures[key] = mh.hashvalues
+            det._lsh.insert(key, mh)
+        return det

@@ -1,0 +1,169 @@
+"""Online event clustering in publication order, with no look-ahead.
+
+After Miranda et al. (2018, "Multilingual clustering of streaming news") and Santos et al.
+(2022): each arriving article is compared with the candidate events found through an inverted
+index over the heaviest terms of each event centroid; the similarity combines per-field cosines
+(body words, title, lemmas, entities when given) with a time decay; below a tuned threshold the
+article opens a new event. A second pass after each batch merges fragments whose centroids have
+become similar. Events idle longer than a window leave the index (their records stay).
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Any
+
+from recoupe.link.index import ClusterIndex, Scored, Vecs, unit
+from recoupe.link.text import content_terms
+from recoupe.model import CandidateScore
+
+
+def stable_id(prefix: str, seed: str) -> str:
+    """An identifier derived from a founding member, so that rebuilding gives the same ids."""
+    return f"{prefix}-{hashlib.sha1(seed.encode('utf-8')).hexdigest()[:12]}"
+
+
+@dataclass
+class EventRecord:
+    """What is kept of an event for export, active or retired."""
+
+    key: str
+    story: int
+    article_ids: list[str] = field(default_factory=list)
+    outlets: list[str] = field(default_factory=list)
+    titles: list[str] = field(default_factory=list)
+    first: float | None = None
+    last: float | None = None
+
+    def add(self, article_id: str, title: str, outlet: str | None, day: float | None) -> None:
+        """Record one member article."""
+        self.article_ids.append(article_id)
+        self.titles.append(title)
+        if outlet and outlet not in self.outlets:
+            self.outlets.append(outlet)
+        if day is not None:
+            self.first = day if self.first is None else min(self.first, day)
+            self.last = day if self.last is None else max(self.last, day)
+
+    def absorb(self, other: EventRecord) -> None:
+        """Take over the members of a merged fragment."""
+        self.article_ids.extend(other.article_ids)
+        self.titles.extend(other.titles)
+        self.outlets.extend(o for o in other.outlets if o not in self.outlets)
+        for day in (other.first, other.last):
+            self.add_day(day)
+
+    def add_day(self, day: float | None) -> None:
+        """Extend the first/last seen days."""
+        if day is not None:
+            self.first = day if self.first is None else min(self.first, day)
+            self.last = day if self.last is None else max(self.last, day)
+
+    def central_title(self, sample: int = 50) -> str:
+        """The member title sharing most words with the others (the event's most typical title)."""
+        titles = self.titles[:sample]
+        bags = [set(content_terms(t)) for t in titles]
+        freq: Counter[str] = Counter(w for bag in bags for w in bag)
+        def centrality(i: int) -> float:
+            return sum(freq[w] for w in bags[i]) / (1 + len(bags[i])) ** 0.5
+        best = max(range(len(titles)), key=lambda i: (centrality(i), -i), default=None)
+        return titles[best] if best is not None else ""
+
+
+#: Default weights of the per-field cosines in the event similarity.
+EVENT_WEIGHTS = {"body": 0.35, "title": 0.15, "lemmas": 0.3, "entities": 0.2}
+
+
+class EventClusterer:
+    """Events of a stream: candidate look-up, scoring, open/join decisions and fragment merging.
+
+    ``threshold`` is the score needed to join an event; ``merge_threshold`` the centroid
+    similarity at which two active events are merged in the second pass (the older id stays).
+    """
+
+    def __init__(
+        self,
+        threshold: float = 0.3,
+        merge_threshold: float | None = None,
+        tau_days: float = 3.0,
+        window_days: float = 10.0,
+        max_candidates: int = 20,
+        weights: dict[str, float] | None = None,
+    ) -> None:
+        self.threshold = threshold
+        self.merge_threshold = threshold if merge_threshold is None else merge_threshold
+        self.max_candidates = max_candidates
+        self.index = ClusterIndex(
+            weights=dict(weights or EVENT_WEIGHTS),
+            index_terms={"body": 15, "entities": 8, "title": 5},
+            max_terms={"body": 300, "title": 60, "lemmas": 300, "entities": 60},
+            tau_days=tau_days,
+            window_days=window_days,
+        )
+        self.records: dict[int, EventRecord] = {}
+        self.next_id = 0
+
+    def score(self, vecs: Vecs, day: float | None) -> list[Scored]:
+        """Candidate events of an article and their scores, best first."""
+        cands = self.index.candidates(vecs, self.max_candidates)
+        return sorted(self.index.score(vecs, cands, day), key=lambda s: (-s.score, s.cluster))
+
+    def explain(self, scored: list[Scored], keep: int = 5) -> tuple[CandidateScore, ...]:
+        """The best ``keep`` candidates as explanation records."""
+        return tuple(
+            CandidateScore(self.records[s.cluster].key, s.components, s.decay, round(s.score, 6))
+            for s in scored[:keep]
+        )
+
+    def open(self, seed_id: str, story: int) -> int:
+        """Create an empty event founded by article ``seed_id``; return its internal number."""
+        cid = self.next_id
+        self.next_id += 1
+        self.records[cid] = EventRecord(stable_id("ev", seed_id), story)
+        return cid
+
+    def join(self, cid: int, article_id: str, title: str, outlet: str | None,
+             vecs: Vecs, day: float | None, clock: float | None) -> None:
+        """Add an article (its vectors may be empty for a wire copy) to event ``cid``."""
+        self.records[cid].add(article_id, title, outlet, day)
+        self.index.add(cid, vecs, day, clock)
+
+    def merge_candidates(self, cid: int) -> Scored | None:
+        """The active event that event ``cid`` should merge with, if any reaches the threshold."""
+        if cid not in self.index.centroids:
+            return None
+        scored = self.index.score_clusters(cid, self.max_candidates)
+        best = max(scored, key=lambda s: (s.score, -s.cluster), default=None)
+        return best if best is not None and best.score >= self.merge_threshold else None
+
+    def merge(self, dst: int, src: int, clock: float | None) -> None:
+        """Merge event ``src`` into ``dst``: members, span and centroid."""
+        self.records[dst].absorb(self.records.pop(src))
+        self.index.absorb(dst, src, clock)
+
+    def to_state(self) -> dict[str, Any]:
+        """JSON-able events (records and active centroids)."""
+        return {
+            "params": {"threshold": self.threshold, "merge_threshold": self.merge_threshold,
+                       "tau_days": self.index.tau_days, "window_days": self.index.window_days,
+                       "max_candidates": self.max_candidates, "weights": self.index.weights},
+            "next_id": self.next_id,
+            "records": {str(c): vars(r) for c, r in self.records.items()},
+            "index": self.index.to_state(),
+        }
+
+    @classmethod
+    def from_state(cls, state: dict[str, Any]) -> EventClusterer:
+        """Rebuild from :meth:`to_state` data."""
+        ec = cls(**state["params"])
+        ec.next_id = state["next_id"]
+        ec.records = {int(c): EventRecord(**r) for c, r in state["records"].items()}
+        ec.index.load_state(state["index"])
+        return ec
+
+
+def unit_centroid(vecs: Vecs) -> Vecs:
+    """Unit-length copy of a centroid, for comparing it as if it were an article."""
+    return unit(vecs)

@@ -1,0 +1,255 @@
+"""Active clusters (events or stories) with centroids, an inverted index, a decay and retirement.
+
+This is the machinery shared by the event and story stages of the streaming clusterer, after
+Miranda et al. (2018): each cluster keeps one TF-IDF centroid per field; candidates for a new
+item are the clusters that share one of its heaviest terms in an inverted index (no comparison
+with every cluster); the similarity is a weighted sum of per-field cosines times a time decay;
+clusters idle for longer than a window are retired from the index so that the cost per item
+stays flat however long the stream runs. Hand-written because no library offers an incremental
+cluster index with retirement; the vector algebra itself is NumPy.
+"""
+
+from __future__ import annotations
+
+import heapq
+import math
+from collections import Counter
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+
+from recoupe.link import vectors as V
+from recoupe.link.vectors import SparseVec
+
+Vecs = dict[str, V.SparseVec]
+#: IDF of features of a field, with the current document counts.
+IdfFn = Callable[[str, np.ndarray], np.ndarray]
+
+
+def _flat_idf(field: str, idx: np.ndarray) -> np.ndarray:
+    return np.ones(idx.size)
+
+
+@dataclass
+class Span:
+    """First and last known dates of a cluster (days, float), ``None`` while all are undated."""
+
+    lo: float | None = None
+    hi: float | None = None
+
+    def extend(self, day: float | None) -> None:
+        """Include ``day`` in the span."""
+        if day is None:
+            return
+        self.lo = day if self.lo is None else min(self.lo, day)
+        self.hi = day if self.hi is None else max(self.hi, day)
+
+    def gap(self, day: float | None) -> float | None:
+        """Days between ``day`` and the span (0 inside it), ``None`` if either is unknown."""
+        if day is None or self.lo is None or self.hi is None:
+            return None
+        return max(0.0, self.lo - day, day - self.hi)
+
+
+@dataclass
+class Scored:
+    """One candidate's per-field cosines, its time decay and the combined score."""
+
+    cluster: int
+    components: dict[str, float]
+    decay: float
+    score: float
+
+
+@dataclass
+class ClusterIndex:
+    """Centroids of the active clusters, with candidate lookup, scoring and retirement."""
+
+    weights: dict[str, float]
+    index_terms: dict[str, int]
+    max_terms: dict[str, int]
+    tau_days: float
+    window_days: float
+    n_features: int = 2**20
+    max_posting: int = 1000
+    centroids: dict[int, Vecs] = field(default_factory=dict)
+    spans: dict[int, Span] = field(default_factory=dict)
+    activity: dict[int, float] = field(default_factory=dict)
+    _postings: dict[int, set[int]] = field(default_factory=dict)
+    _keys: dict[int, list[int]] = field(default_factory=dict)
+    _heap: list[tuple[float, int]] = field(default_factory=list)
+    _scratch: dict[str, np.ndarray] = field(default_factory=dict)
+    idf: IdfFn = _flat_idf
+
+    # ------------------------------------------------------------------ updates
+
+    def add(self, cid: int, vecs: Vecs, day: float | None, clock: float | None) -> None:
+        """Add ``vecs`` to cluster ``cid`` (creating it), extend its span and re-index it."""
+        cent = self.centroids.setdefault(cid, {})
+        for name, limit in self.max_terms.items():
+            vec = vecs.get(name, V.EMPTY)
+            summed = V.add(cent.get(name, V.EMPTY), vec)
+            cent[name] = V.truncate(summed, limit, self.idf(name, summed[0]))
+        self.spans.setdefault(cid, Span()).extend(day)
+        self._touch(cid, clock)
+        self._reindex(cid)
+
+    def absorb(self, dst: int, src: int, clock: float | None) -> None:
+        """Merge cluster ``src`` into ``dst`` (centroids summed, spans joined); ``src`` leaves."""
+        if src in self.centroids:
+            span = self.spans[src]
+            self.add(dst, self.centroids[src], span.lo, clock)
+            self.spans[dst].extend(span.hi)
+        self.remove(src)
+
+    def remove(self, cid: int) -> None:
+        """Take cluster ``cid`` out of the active index (its record stays with the caller)."""
+        for key in self._keys.pop(cid, []):
+            posting = self._postings.get(key)
+            if posting is not None:
+                posting.discard(cid)
+                if not posting:
+                    del self._postings[key]
+        self.centroids.pop(cid, None)
+        self.spans.pop(cid, None)
+        self.activity.pop(cid, None)
+
+    def retire(self, clock: float | None) -> list[int]:
+        """Remove the clusters idle since before ``clock - window_days``; return their ids."""
+        if clock is None:
+            return []
+        gone = []
+        while self._heap and self._heap[0][0] < clock - self.window_days:
+            when, cid = heapq.heappop(self._heap)
+            if self.activity.get(cid) == when:  # else a stale entry: the cluster moved on
+                self.remove(cid)
+                gone.append(cid)
+        return gone
+
+    def _touch(self, cid: int, clock: float | None) -> None:
+        when = clock if clock is not None else -math.inf
+        if self.activity.get(cid) != when:
+            self.activity[cid] = when
+            if clock is not None:  # clusters made before any date are retired on their next touch
+                heapq.heappush(self._heap, (when, cid))
+
+    def _reindex(self, cid: int) -> None:
+        keys = self._query_keys(self.centroids[cid])
+        old = self._keys.get(cid, [])
+        for key in set(old) - set(keys):
+            posting = self._postings.get(key)
+            if posting is not None:
+                posting.discard(cid)
+        for key in keys:
+            self._postings.setdefault(key, set()).add(cid)
+        self._keys[cid] = keys
+
+    def _query_keys(self, vecs: Vecs) -> list[int]:
+        keys: list[int] = []
+        for slot, (name, k) in enumerate(self.index_terms.items()):
+            vec = vecs.get(name, V.EMPTY)
+            top = V.top_indices(vec, k, self.idf(name, vec[0]))
+            keys.extend((top + slot * self.n_features).tolist())
+        return keys
+
+    # ------------------------------------------------------------------ look-ups
+
+    def candidates(self, vecs: Vecs, limit: int, exclude: int | None = None) -> list[int]:
+        """Active clusters sharing the most index terms with ``vecs`` (at most ``limit``)."""
+        hits: Counter[int] = Counter()
+        for key in self._query_keys(vecs):
+            posting = self._postings.get(key)
+            if posting and len(posting) <= self.max_posting:  # a term everywhere says nothing
+                hits.update(posting)
+        if exclude is not None:
+            hits.pop(exclude, None)
+        # ties broken by id, not by set order, so that a reloaded index decides the same way
+        ranked = sorted(hits.items(), key=lambda kv: (-kv[1], kv[0]))
+        return [cid for cid, _ in ranked[:limit]]
+
+    def score(self, vecs: Vecs, cids: Iterable[int], day: float | None) -> list[Scored]:
+        """Weighted TF-IDF cosine of ``vecs`` with each cluster's centroid, times the decay.
+
+        Both sides are weighted with the IDF of now (vectors and centroids hold TF only).
+        """
+        cids = list(cids)
+        if not cids:
+            return []
+        present = {n: w for n, w in self.weights.items() if vecs.get(n, V.EMPTY)[0].size}
+        total_w = sum(present.values()) or 1.0
+        comps: dict[int, dict[str, float]] = {cid: {} for cid in cids}
+        for name in self.weights:
+            q_idx, q_val = vecs.get(name, V.EMPTY)
+            q_w = q_val * self.idf(name, q_idx)
+            q_norm = float(np.sqrt(np.dot(q_w, q_w)))
+            buf = self._buffer(name)
+            buf[q_idx] = q_w / q_norm if q_norm else 0.0
+            for cid in cids:
+                c_idx, c_val = self.centroids[cid][name]
+                c_w = c_val * self.idf(name, c_idx)
+                c_norm = float(np.sqrt(np.dot(c_w, c_w)))
+                cos = float(np.dot(buf[c_idx], c_w)) / c_norm if c_norm else 0.0
+                comps[cid][name] = round(cos, 6)
+            buf[q_idx] = 0.0
+        out = []
+        for cid in cids:
+            gap = self.spans[cid].gap(day)
+            decay = 1.0 if gap is None else math.exp(-gap / self.tau_days)
+            base = sum(w * comps[cid][n] for n, w in present.items()) / total_w
+            out.append(Scored(cid, comps[cid], round(decay, 6), base * decay))
+        return out
+
+    def score_clusters(self, cid: int, limit: int) -> list[Scored]:
+        """Score cluster ``cid``'s own centroid against its candidate clusters (merge pass)."""
+        query = self.centroids[cid]
+        cands = self.candidates(query, limit, exclude=cid)
+        span = self.spans[cid]
+        scored = self.score(query, cands, span.lo)
+        if span.hi is not None and span.hi != span.lo:  # decay by the nearer end of the span
+            later = {s.cluster: s for s in self.score(query, cands, span.hi)}
+            scored = [max(s, later[s.cluster], key=lambda x: x.score) for s in scored]
+        return scored
+
+    def _buffer(self, name: str) -> np.ndarray:
+        if name not in self._scratch:
+            self._scratch[name] = np.zeros(self.n_features, dtype=np.float64)
+        return self._scratch[name]
+
+    # ------------------------------------------------------------------ state
+
+    def to_state(self) -> dict[str, Any]:
+        """JSON-able active clusters (centroids, spans, activity, index keys)."""
+        return {
+            "centroids": {str(c): {n: V.to_plain(v) for n, v in vs.items()}
+                          for c, vs in self.centroids.items()},
+            "spans": {str(c): [s.lo, s.hi] for c, s in self.spans.items()},
+            "activity": {str(c): (None if a == -math.inf else a)
+                         for c, a in self.activity.items()},
+            "heap": [[w, c] for w, c in self._heap],
+            "keys": {str(c): k for c, k in self._keys.items()},
+        }
+
+    def load_state(self, state: dict[str, Any]) -> None:
+        """Restore :meth:`to_state` data into this (freshly configured) index."""
+        for c, vs in state["centroids"].items():
+            self.centroids[int(c)] = {n: V.from_plain(v) for n, v in vs.items()}
+        for c, (lo, hi) in state["spans"].items():
+            self.spans[int(c)] = Span(lo, hi)
+        for c, a in state["activity"].items():
+            self.activity[int(c)] = -math.inf if a is None else a
+        self._heap = [(w, c) for w, c in state["heap"]]
+        heapq.heapify(self._heap)
+        for c, keys in state["keys"].items():  # saved, not recomputed: IDF has moved since
+            self._keys[int(c)] = list(keys)
+            for key in keys:
+                self._postings.setdefault(key, set()).add(int(c))
+
+
+def unit(vecs: Vecs) -> Vecs:
+    """Every field of ``vecs`` scaled to unit length."""
+    return {n: V.normalised(v) for n, v in vecs.items()}
+
+
+__all__ = ["ClusterIndex", "Scored", "Span", "SparseVec", "Vecs", "unit"]

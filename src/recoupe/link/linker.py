@@ -1,0 +1,263 @@
+"""The link stage as one incremental object: wire copies, events and stories of a stream.
+
+:class:`Linker` is what the orchestrator calls: ``partial_fit(inputs)`` places new articles
+(in the order given, which should be publication order), ``events()`` and ``stories()`` export
+the current clusters, ``to_state()``/``from_state()`` persist and resume everything as plain
+JSON-able data. Feeding an article id that was already placed changes nothing.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Iterator, Sequence
+from typing import Any
+
+from scipy import sparse
+
+from recoupe.link.duplicates import DuplicateDetector
+from recoupe.link.events import EventClusterer
+from recoupe.link.index import Vecs
+from recoupe.link.stories import StoryThreader
+from recoupe.link.text import STOPWORDS, lemma_terms, stem, tokens
+from recoupe.link.vectors import RunningTfidf
+from recoupe.model import Article, Event, EventAssignment, Explanation, LinkInput, Story
+
+FIELDS = ("body", "title", "lemmas", "entities")
+
+
+def day_number(published: dt.date | dt.datetime | None) -> float | None:
+    """Days since 0001-01-01 (with the time of day as a fraction), ``None`` when unknown.
+
+    Time zones are ignored: a few hours do not matter at the scale of events.
+    """
+    if published is None:
+        return None
+    if isinstance(published, dt.datetime):
+        return published.toordinal() + (published.hour * 3600 + published.minute * 60) / 86400
+    return float(published.toordinal())
+
+
+def day_date(day: float | None) -> dt.date | None:
+    """Inverse of :func:`day_number`, to the day."""
+    return None if day is None else dt.date.fromordinal(int(day))
+
+
+def link_input(article: Article, lemmas: Sequence[str] | None = None,
+               entities: Sequence[str] | None = None) -> LinkInput:
+    """The :class:`LinkInput` of a stored article (its id, else its content hash, as key)."""
+    key = str(article.id) if article.id is not None else article.content_hash
+    return LinkInput(
+        id=key, title=article.title or "", body=article.body, published=article.published,
+        outlet=article.outlet, lemmas=tuple(lemmas) if lemmas is not None else None,
+        entities=tuple(entities) if entities is not None else None,
+    )
+
+
+def field_terms(item: LinkInput) -> dict[str, list[str]]:
+    """Terms of each field: body words, title stems, lemmas (or body stems), entity keys."""
+    body = [t for t in tokens(item.body) if len(t) > 2 and t not in STOPWORDS]
+    title = [stem(t) for t in tokens(item.title) if len(t) > 1 and t not in STOPWORDS]
+    lemmas = lemma_terms(item.lemmas) if item.lemmas else [stem(t) for t in body]
+    return {"body": body, "title": title, "lemmas": lemmas, "entities": list(item.entities or ())}
+
+
+class Linker:
+    """Incremental duplicates, events and stories over a stream of :class:`LinkInput`.
+
+    Thresholds: ``event_threshold`` to join an event, ``story_threshold`` to thread an event
+    into a story; merges of fragments use the same values unless given.
+    """
+
+    def __init__(
+        self,
+        event_threshold: float = 0.3,
+        story_threshold: float = 0.2,
+        event_merge_threshold: float | None = None,
+        story_merge_threshold: float | None = None,
+        event_window_days: float = 10.0,
+        story_window_days: float = 365.0,
+        duplicate_threshold: float = 0.5,
+        batch_size: int = 64,
+    ) -> None:
+        self.batch_size = batch_size
+        self.clock: float | None = None
+        self.tfidf = RunningTfidf(FIELDS)
+        self.duplicates = DuplicateDetector(threshold=duplicate_threshold,
+                                            window_days=event_window_days * 3)
+        self.events = EventClusterer(event_threshold, event_merge_threshold,
+                                     window_days=event_window_days)
+        self.stories = StoryThreader(story_threshold, story_merge_threshold,
+                                     window_days=story_window_days)
+        self.article_event: dict[str, int] = {}
+        self._wire()
+
+    def _wire(self) -> None:
+        """Let the cluster indexes weigh terms with the running IDF."""
+        self.events.index.idf = self.tfidf.idf
+        self.stories.index.idf = self.tfidf.idf
+
+    # ------------------------------------------------------------------ streaming
+
+    def partial_fit(self, inputs: Iterable[LinkInput]) -> list[EventAssignment]:
+        """Place new articles (in the given order) and return one assignment per input."""
+        items = list(inputs)
+        explanations: dict[str, Explanation] = {}
+        fresh, seen = [], set(self.article_event)
+        for item in items:
+            if item.id not in seen:
+                seen.add(item.id)
+                fresh.append(item)
+        for chunk in _chunks(fresh, self.batch_size):
+            explanations.update(self._fit_chunk(chunk))
+        return [self._assignment(item.id, explanations.get(item.id)) for item in items]
+
+    def _fit_chunk(self, chunk: list[LinkInput]) -> dict[str, Explanation]:
+        terms = [field_terms(item) for item in chunk]
+        rows = {f: self.tfidf.counts([t[f] for t in terms]) for f in FIELDS}
+        out, touched = {}, set()
+        for i, item in enumerate(chunk):
+            out[item.id] = self._place(item, rows, i)
+            touched.add(self.article_event[item.id])
+        self._merge_pass(touched)
+        return out
+
+    def _place(self, item: LinkInput, rows: dict[str, sparse.csr_matrix], i: int) -> Explanation:
+        day = day_number(item.published)
+        if day is not None and (self.clock is None or day > self.clock):
+            self.clock = day
+        self.events.index.retire(self.clock)
+        self.stories.index.retire(self.clock)
+        original = self.duplicates.add(item.id, item.body, day, self.clock)
+        vecs = self.tfidf.transform(rows, i)
+        copied = self.article_event.get(original) if original else None
+        if copied is not None and copied in self.events.index.centroids:
+            self._join(copied, item, {}, day)  # a copy adds nothing to the centroids
+            return self._explain(item, "duplicate", copied, (), original, "with its original")
+        scored = self.events.score(vecs, day)
+        cands = self.events.explain(scored)
+        if scored and scored[0].score >= self.events.threshold:
+            self._join(scored[0].cluster, item, vecs, day)
+            return self._explain(item, "joined", scored[0].cluster, cands, original,
+                                 "with its event")
+        cid = self.events.open(item.id, story=-1)
+        self.events.join(cid, item.id, item.title, item.outlet, vecs, day, self.clock)
+        self.article_event[item.id] = cid
+        story, reason = self.stories.thread(cid, self.events.records[cid].key, vecs, day,
+                                            self.clock)
+        self.events.records[cid].story = story
+        return self._explain(item, "new", cid, cands, original, reason)
+
+    def _join(self, cid: int, item: LinkInput, vecs: Vecs, day: float | None) -> None:
+        self.events.join(cid, item.id, item.title, item.outlet, vecs, day, self.clock)
+        self.stories.add(self.events.records[cid].story, vecs, day, self.clock)
+        self.article_event[item.id] = cid
+
+    def _explain(self, item: LinkInput, decision: Any, cid: int, cands: Any,
+                 original: str | None, story_reason: str) -> Explanation:
+        return Explanation(item.id, decision, self.events.records[cid].key,
+                           self.events.threshold, cands, original, story_reason)
+
+    # ------------------------------------------------------------------ second pass
+
+    def _merge_pass(self, touched: set[int]) -> None:
+        """Merge event fragments touched by the batch, then the stories they belong to."""
+        stories = set()
+        for cid in sorted(touched):
+            if cid not in self.events.records:
+                continue
+            best = self.events.merge_candidates(cid)
+            if best is not None:
+                cid = self._merge_events(min(cid, best.cluster), max(cid, best.cluster))
+            stories.add(self.events.records[cid].story)
+        for sid in sorted(stories):
+            if sid not in self.stories.records:
+                continue
+            target = self.stories.merge_target(sid)
+            if target is not None:
+                self._merge_stories(min(sid, target), max(sid, target))
+
+    def _merge_events(self, dst: int, src: int) -> int:
+        rec = self.events.records[src]
+        for article_id in rec.article_ids:
+            self.article_event[article_id] = dst
+        self.stories.records[rec.story].events.remove(src)
+        s_dst, s_src = self.events.records[dst].story, rec.story
+        self.events.merge(dst, src, self.clock)
+        if s_src != s_dst:
+            self._merge_stories(min(s_dst, s_src), max(s_dst, s_src))
+        return dst
+
+    def _merge_stories(self, dst: int, src: int) -> None:
+        for cid in self.stories.records[src].events:
+            self.events.records[cid].story = dst
+        self.stories.merge(dst, src, self.clock)
+
+    # ------------------------------------------------------------------ export
+
+    def _assignment(self, article_id: str, why: Explanation | None) -> EventAssignment:
+        rec = self.events.records[self.article_event[article_id]]
+        story = self.stories.records[rec.story].key
+        if why is None:
+            why = Explanation(article_id, "already-seen", rec.key, self.events.threshold)
+        original = self.duplicates.original_of(article_id)
+        return EventAssignment(article_id, rec.key, story, original, why)
+
+    def export_events(self) -> list[Event]:
+        """Every event (active or retired) as an export record, in order of creation."""
+        return [
+            Event(
+                id=rec.key, story_id=self.stories.records[rec.story].key,
+                title=rec.central_title(), article_ids=tuple(rec.article_ids),
+                outlets=tuple(rec.outlets), first_seen=day_date(rec.first),
+                last_seen=day_date(rec.last),
+            )
+            for rec in self.events.records.values()
+        ]
+
+    def export_stories(self) -> list[Story]:
+        """Every story as an export record; its title is the title of its largest event."""
+        out = []
+        for srec in self.stories.records.values():
+            recs = [self.events.records[c] for c in srec.events]
+            main = max(recs, key=lambda r: len(r.article_ids))
+            firsts = [r.first for r in recs if r.first is not None]
+            lasts = [r.last for r in recs if r.last is not None]
+            out.append(Story(
+                id=srec.key, title=main.central_title(), event_ids=tuple(r.key for r in recs),
+                start=day_date(min(firsts)) if firsts else None,
+                end=day_date(max(lasts)) if lasts else None,
+            ))
+        return out
+
+    # ------------------------------------------------------------------ state
+
+    def to_state(self) -> dict[str, Any]:
+        """Everything needed to resume, as plain JSON-able data (no pickle)."""
+        return {
+            "version": 1,
+            "batch_size": self.batch_size,
+            "clock": self.clock,
+            "article_event": self.article_event,
+            "tfidf": self.tfidf.to_state(),
+            "duplicates": self.duplicates.to_state(),
+            "events": self.events.to_state(),
+            "stories": self.stories.to_state(),
+        }
+
+    @classmethod
+    def from_state(cls, state: dict[str, Any]) -> Linker:
+        """Resume a linker saved with :meth:`to_state`."""
+        linker = cls(batch_size=state["batch_size"])
+        linker.clock = state["clock"]
+        linker.article_event = dict(state["article_event"])
+        linker.tfidf = RunningTfidf.from_state(state["tfidf"])
+        linker.duplicates = DuplicateDetector.from_state(state["duplicates"])
+        linker.events = EventClusterer.from_state(state["events"])
+        linker.stories = StoryThreader.from_state(state["stories"])
+        linker._wire()
+        return linker
+
+
+def _chunks(items: list[LinkInput], size: int) -> Iterator[list[LinkInput]]:
+    for start in range(0, len(items), size):
+        yield items[start : start + size]

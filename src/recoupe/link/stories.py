@@ -1,0 +1,115 @@
+"""Story threading: events linked into stories over months by shared actors and topic.
+
+A story keeps centroids of its articles' lemmas, entities, words and titles. A new event is
+threaded into the best active story (found through the same kind of inverted index as events)
+when its founding article is similar enough, with a slow time decay; otherwise it opens a story.
+After each batch, young single-event stories are compared again with their event's grown
+centroid, and similar stories are merged (the older id stays). Stories idle for longer than a
+window (a year by default) leave the index.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from recoupe.link.events import stable_id
+from recoupe.link.index import ClusterIndex, Scored, Vecs
+
+#: Default weights of the per-field cosines in the story similarity: actors and topic words.
+STORY_WEIGHTS = {"body": 0.25, "title": 0.1, "lemmas": 0.35, "entities": 0.3}
+
+
+@dataclass
+class StoryRecord:
+    """What is kept of a story: its stable key and its events (internal numbers), in order."""
+
+    key: str
+    events: list[int] = field(default_factory=list)
+
+
+class StoryThreader:
+    """Stories of a stream of events; ``threshold`` is the score needed to join a story."""
+
+    def __init__(
+        self,
+        threshold: float = 0.2,
+        merge_threshold: float | None = None,
+        tau_days: float = 120.0,
+        window_days: float = 365.0,
+        max_candidates: int = 20,
+        weights: dict[str, float] | None = None,
+    ) -> None:
+        self.threshold = threshold
+        self.merge_threshold = threshold if merge_threshold is None else merge_threshold
+        self.max_candidates = max_candidates
+        self.index = ClusterIndex(
+            weights=dict(weights or STORY_WEIGHTS),
+            index_terms={"lemmas": 20, "entities": 10, "title": 5},
+            max_terms={"body": 200, "title": 60, "lemmas": 200, "entities": 60},
+            tau_days=tau_days,
+            window_days=window_days,
+        )
+        self.records: dict[int, StoryRecord] = {}
+        self.next_id = 0
+
+    def best(self, vecs: Vecs, day: float | None) -> Scored | None:
+        """The best-scoring active story for an event founded by an article with ``vecs``."""
+        cands = self.index.candidates(vecs, self.max_candidates)
+        scored = self.index.score(vecs, cands, day)
+        return max(scored, key=lambda s: (s.score, -s.cluster), default=None)
+
+    def thread(self, event: int, event_key: str, vecs: Vecs, day: float | None,
+               clock: float | None) -> tuple[int, str]:
+        """Put a new event in a story (joined or opened); return the story and a reason."""
+        best = self.best(vecs, day)
+        if best is not None and best.score >= self.threshold:
+            sid, reason = best.cluster, f"joined story (score {best.score:.3f})"
+        else:
+            sid = self.next_id
+            self.next_id += 1
+            self.records[sid] = StoryRecord(stable_id("st", event_key))
+            top = f"{best.score:.3f}" if best is not None else "none"
+            reason = f"new story (best {top} < {self.threshold:.3f})"
+        self.records[sid].events.append(event)
+        self.index.add(sid, vecs, day, clock)
+        return sid, reason
+
+    def add(self, sid: int, vecs: Vecs, day: float | None, clock: float | None) -> None:
+        """Add an article's vectors to story ``sid`` (its event already belongs to it)."""
+        self.index.add(sid, vecs, day, clock)
+
+    def merge_target(self, sid: int) -> int | None:
+        """An active story that story ``sid`` should merge with, if one reaches the threshold."""
+        if sid not in self.index.centroids:
+            return None
+        scored = self.index.score_clusters(sid, self.max_candidates)
+        best = max(scored, key=lambda s: (s.score, -s.cluster), default=None)
+        return best.cluster if best is not None and best.score >= self.merge_threshold else None
+
+    def merge(self, dst: int, src: int, clock: float | None) -> None:
+        """Merge story ``src`` into ``dst`` (events appended, centroids summed)."""
+        if dst == src:
+            return
+        self.records[dst].events.extend(self.records.pop(src).events)
+        self.index.absorb(dst, src, clock)
+
+    def to_state(self) -> dict[str, Any]:
+        """JSON-able stories (records and active centroids)."""
+        return {
+            "params": {"threshold": self.threshold, "merge_threshold": self.merge_threshold,
+                       "tau_days": self.index.tau_days, "window_days": self.index.window_days,
+                       "max_candidates": self.max_candidates, "weights": self.index.weights},
+            "next_id": self.next_id,
+            "records": {str(c): vars(r) for c, r in self.records.items()},
+            "index": self.index.to_state(),
+        }
+
+    @classmethod
+    def from_state(cls, state: dict[str, Any]) -> StoryThreader:
+        """Rebuild from :meth:`to_state` data."""
+        st = cls(**state["params"])
+        st.next_id = state["next_id"]
+        st.records = {int(c): StoryRecord(**r) for c, r in state["records"].items()}
+        st.index.load_state(state["index"])
+        return st

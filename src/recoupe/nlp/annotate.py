@@ -1,0 +1,102 @@
+"""The ``nlp`` stage's entry point: articles in, entity mentions and attributed quotes out.
+
+``Annotator(config).annotate(articles)`` parses articles in batches per language
+(``nlp.pipe``), finds mentions and quotes, and merges every mention into the canonical
+entities of its :class:`~recoupe.nlp.variants.EntityResolver` (kept across calls, so
+annotation is incremental). Articles in a language with no pipeline come back with a note
+and nothing else.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc
+
+from recoupe.model import Article, Entity, Mention, Quote
+from recoupe.nlp.mentions import doc_mentions
+from recoupe.nlp.packs import LanguagePacks, NlpConfig
+from recoupe.nlp.quotes import find_quotes
+from recoupe.nlp.speakers import ArticleSpeakers
+from recoupe.nlp.variants import EntityResolver, LocalEntity, cluster_article
+
+
+@dataclass
+class Annotation:
+    """What the ``nlp`` stage found in one article (offsets index ``article.body``)."""
+
+    article_id: int | str
+    language: str | None
+    mentions: list[Mention] = field(default_factory=list)
+    quotes: list[Quote] = field(default_factory=list)
+    note: str | None = None
+
+
+def article_key(article: Article) -> int | str:
+    """The id an annotation refers to: the stored id, else the content hash."""
+    return article.id if article.id is not None else article.content_hash
+
+
+class Annotator:
+    """Runs the French (or configured) pipelines and resolves entities across articles."""
+
+    def __init__(self, config: NlpConfig | None = None, resolver: EntityResolver | None = None) -> None:
+        self.config = config or NlpConfig()
+        self.packs = LanguagePacks(self.config)
+        self.resolver = resolver or EntityResolver()
+
+    @property
+    def entities(self) -> dict[str, Entity]:
+        """Canonical entities seen so far, by id."""
+        return self.resolver.entities
+
+    def annotate(self, articles: Iterable[Article]) -> list[Annotation]:
+        """Annotate ``articles`` (in input order), batching each language through spaCy."""
+        items = list(articles)
+        results: dict[int, Annotation] = {}
+        by_lang: dict[str, list[int]] = {}
+        for i, art in enumerate(items):
+            by_lang.setdefault(art.language or self.config.default_language, []).append(i)
+        for lang, idxs in by_lang.items():
+            nlp = self.packs.get(lang)
+            if nlp is None:
+                note = self.packs.skip_note(lang)
+                results.update({i: Annotation(article_key(items[i]), lang, note=note) for i in idxs})
+                continue
+            texts = (items[i].body for i in idxs)
+            docs = nlp.pipe(texts, batch_size=self.config.batch_size, n_process=self.config.n_process)
+            for i, doc in zip(idxs, docs, strict=True):
+                results[i] = self.annotate_doc(article_key(items[i]), doc, lang)
+        return [results[i] for i in range(len(items))]
+
+    def annotate_doc(self, article_id: int | str, doc: Doc, language: str | None = "fr") -> Annotation:
+        """Mentions and quotes of one parsed document, merged into the corpus entities."""
+        found = doc_mentions(doc)
+        local, assign = cluster_article([(m.kind, m.name, m.country, m.role) for m in found])
+        ids = self.resolver.resolve(article_id, local)
+        mentions = [
+            Mention(article_id, m.start, m.end, doc.text[m.start : m.end], m.kind, m.name,
+                    ids[assign[k]], m.country, m.role)
+            for k, m in enumerate(found)
+        ]
+        quotes = self._quotes(article_id, doc, ArticleSpeakers(found, assign), local, ids)
+        return Annotation(article_id, language, mentions, quotes)
+
+    def _quotes(
+        self, article_id: int | str, doc: Doc, speakers: ArticleSpeakers,
+        local: list[LocalEntity], ids: list[str],
+    ) -> list[Quote]:
+        out = []
+        for n, f in enumerate(find_quotes(doc)):
+            who = speakers.resolve(f.speaker, (f.start, f.end))
+            entity = who.entity if who else None
+            name = local[entity].name if entity is not None else (who.phrase if who else None)
+            cue = doc.text[f.cue[0] : f.cue[1]] if f.cue else None
+            out.append(Quote(
+                f"{article_id}-q{n + 1:02d}", article_id, name,
+                ids[entity] if entity is not None else None, doc.text[f.start : f.end],
+                f.kind, cue, f.start, f.end,
+                who.start if who else None, who.end if who else None,
+            ))
+        return out

@@ -1,0 +1,115 @@
+"""spaCy components that fix what a general French NER model gets wrong in news copy.
+
+Each component does one job on ``doc.ents`` and runs after spaCy's ``ner``:
+
+* ``recoupe_honorifics`` – "M. Kerry" → "Kerry" as PER (the honorific stays out of the span,
+  and a bare "M. Cook" the model missed becomes a PER);
+* ``recoupe_places`` – countries become GPE with their ISO alpha-3 code; capitals and seats
+  of power used as actors ("Moscou a annoncé", "le Kremlin") become the state they stand
+  for; a big city tagged as a person ("Washington") is a place, not a person.
+
+Spans carry ``span._.country`` (alpha-3) and ``span._.canonical`` (the name of what they
+stand for, e.g. "Russie" for "Moscou").
+"""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+from recoupe.nlp import gazetteer
+
+HONORIFICS = frozenset({"m.", "mme", "mlle", "mm.", "me", "mgr", "dr", "dr.", "pr", "pr.", "mr"})
+
+#: A capital right after one of these is a place ("à Moscou"), not the state acting.
+_PLACE_PREPOSITIONS = frozenset({"à", "a", "au", "vers", "dans", "depuis", "près", "sur"})
+
+for _name in ("country", "canonical"):
+    if not Span.has_extension(_name):
+        Span.set_extension(_name, default=None)
+
+
+def add_components(nlp: Language) -> None:
+    """Append recoupe's entity components after the pipeline's ``ner``."""
+    for name in ("recoupe_honorifics", "recoupe_places"):
+        if name not in nlp.pipe_names:
+            nlp.add_pipe(name, last=True)
+
+
+def _is_honorific(text: str) -> bool:
+    return text.casefold() in HONORIFICS
+
+
+@Language.component("recoupe_honorifics")
+def honorifics(doc: Doc) -> Doc:
+    """Drop honorifics from entity spans and tag "M. Name" as a person."""
+    spans = []
+    for ent in doc.ents:
+        start = ent.start
+        while start < ent.end and _is_honorific(doc[start].text):
+            start += 1
+        if start == ent.end:
+            continue
+        label = "PER" if start > ent.start else ent.label_
+        if start > 0 and _is_honorific(doc[start - 1].text) and doc[start].is_title:
+            label = "PER"
+        spans.append(Span(doc, start, ent.end, label=label))
+    spans.extend(_missed_persons(doc))
+    doc.ents = filter_spans(spans)
+    return doc
+
+
+def _missed_persons(doc: Doc) -> list[Span]:
+    """Names after an honorific the model did not tag ("M. Cook" with no entity)."""
+    found = []
+    for tok in doc[:-1]:
+        nxt = doc[tok.i + 1]
+        if _is_honorific(tok.text) and nxt.is_title and not nxt.ent_type_:
+            end = nxt.i + 1
+            while end < len(doc) and doc[end].pos_ == "PROPN" and not doc[end].ent_type_:
+                end += 1
+            found.append(Span(doc, nxt.i, end, label="PER"))
+    return found
+
+
+@Language.component("recoupe_places")
+def places(doc: Doc) -> Doc:
+    """Resolve countries, capitals and seats of power to the state they stand for."""
+    doc.ents = [_place(ent) for ent in doc.ents]
+    return doc
+
+
+def _place(ent: Span) -> Span:
+    text = ent.text
+    seat = gazetteer.seat_of_power(text) or _seat_with_adjective(text)
+    if seat:
+        return _relabel(ent, seat.kind, seat)
+    if ent.label_ in ("LOC", "ORG", "MISC", "PER"):
+        hit = gazetteer.country(text)
+        if hit:
+            return _relabel(ent, "GPE", hit)
+    cap = gazetteer.capital(text)
+    if cap and ent.label_ in ("LOC", "PER", "ORG", "MISC"):
+        return _relabel(ent, "GPE" if _is_actor(ent) else "LOC", cap, keep_name=not _is_actor(ent))
+    if ent.label_ == "PER" and len(ent) == 1 and gazetteer.is_big_city(text):
+        return Span(ent.doc, ent.start, ent.end, label="LOC")
+    return ent
+
+
+def _seat_with_adjective(text: str) -> gazetteer.Place | None:
+    """"département d'État américain": a seat of power followed by one adjective."""
+    head, _, _ = text.rpartition(" ")
+    return gazetteer.seat_of_power(head) if head else None
+
+
+def _is_actor(ent: Span) -> bool:
+    """A capital is an actor unless a place preposition introduces it."""
+    return ent.start == 0 or ent.doc[ent.start - 1].lower_ not in _PLACE_PREPOSITIONS
+
+
+def _relabel(ent: Span, label: str, place: gazetteer.Place, keep_name: bool = False) -> Span:
+    span = Span(ent.doc, ent.start, ent.end, label=label)
+    span._.country = place.country
+    span._.canonical = None if keep_name else place.name
+    return span

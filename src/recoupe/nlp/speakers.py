@@ -1,0 +1,187 @@
+"""Resolve a quote's speaker phrase to an entity of the article.
+
+The phrase is the subject found by :mod:`recoupe.nlp.cues`: a name ("John Kirby"), a
+phrase holding a name ("le porte-parole du Pentagone Peter Cook"), a pronoun ("il",
+"a-t-elle dit"), a demonstrative ("ce dernier") or a role noun ("le porte-parole",
+"la banque"). Pronouns point to the last speaker when the last quote is close, else to the
+last person named, with grammatical gender read from honorifics and determiners
+("Mme", "la ministre") so that "elle" skips men. Role nouns point to the person given
+that role in an apposition, and organisation nouns to the last organisation named.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Span
+
+from recoupe.nlp.gazetteer import fold
+from recoupe.nlp.lexicon import DEMONSTRATIVES, ORG_NOUNS, PRONOUNS
+from recoupe.nlp.mentions import DocMention
+
+_DEFINITE = frozenset({"le", "la", "l'", "l’", "les", "ce", "cette"})
+_FEMININE = frozenset({"mme", "mlle", "madame", "mademoiselle", "la", "une", "cette", "sa"})
+_MASCULINE = frozenset({"m.", "monsieur", "le", "un", "ce", "du", "au", "son"})
+_FUNCTION_WORDS = frozenset({"le", "la", "les", "l'", "de", "du", "des", "d'", "un", "une", "ce", "cette", "son", "sa"})
+#: A pronoun refers to the last speaker when the last quote ended this close (characters).
+_NEAR = 400
+
+
+@dataclass
+class Speaker:
+    """A resolved speaker: local entity index (or ``None``) and the phrase's span."""
+
+    entity: int | None
+    start: int
+    end: int
+    phrase: str
+
+
+class ArticleSpeakers:
+    """Speaker resolution over one article's mentions, in reading order."""
+
+    def __init__(self, mentions: list[DocMention], assign: list[int]) -> None:
+        self.mentions = mentions
+        self.assign = assign
+        self.gender = _genders(mentions, assign)
+        self.last: int | None = None
+        self.last_end = -(10**9)
+        self.quote: tuple[int, int] = (0, 0)
+
+    def resolve(self, phrase: Span | None, quote: tuple[int, int] | None = None) -> Speaker | None:
+        """The entity behind ``phrase`` for the quote at ``quote``; remembers the speaker."""
+        if phrase is None:
+            return None
+        self.quote = quote or (phrase.start_char, phrase.start_char)
+        quote_end = self.quote[1]
+        entity = self._named(phrase)
+        if entity is None:
+            entity = self._refer(phrase)
+        if entity is not None:
+            self.last = entity
+            self.last_end = max(quote_end or phrase.end_char, phrase.end_char)
+        return Speaker(entity, phrase.start_char, phrase.end_char, _bare(phrase.text))
+
+    def _refer(self, phrase: Span) -> int | None:
+        text = _bare(phrase.text).lower()
+        if len(phrase) == 1 and text in PRONOUNS:
+            return self._pronoun(text, phrase.start_char)
+        if text in DEMONSTRATIVES:
+            return self._last_person_before(phrase.start_char, _pronoun_gender(text))
+        return self._role(phrase)
+
+    def _named(self, phrase: Span) -> int | None:
+        inside = [
+            (m, self.assign[i])
+            for i, m in enumerate(self.mentions)
+            if phrase.start_char < m.end and m.start < phrase.end_char
+        ]
+        persons = [e for m, e in inside if m.kind == "PER"]
+        if persons:
+            return persons[-1]
+        others = [e for m, e in inside if m.kind in ("ORG", "GPE", "MISC")]
+        return others[0] if others else None
+
+    def _pronoun(self, word: str, at: int) -> int | None:
+        if word in ("on", "ils", "elles"):
+            return None
+        gender = _pronoun_gender(word)
+        newest = self._last_person_index(at, gender)
+        last_fits = self.last is not None and self._fits(self.last, gender)
+        if newest is not None and (self.mentions[newest].start > self.last_end or not last_fits):
+            return self.assign[newest]
+        if last_fits and at - self.last_end < _NEAR:
+            return self.last
+        return self.assign[newest] if newest is not None else (self.last if last_fits else None)
+
+    def _role(self, phrase: Span) -> int | None:
+        nouns = [t for t in phrase if t.pos_ == "NOUN"]
+        if not nouns:
+            return None
+        words = {fold(t.text) for t in phrase if t.is_alpha and fold(t.text) not in _FUNCTION_WORDS}
+        holders = [
+            self.assign[i]
+            for i, m in enumerate(self.mentions)
+            if m.role and m.start < phrase.start_char + 400 and words <= _role_words(m.role)
+        ]
+        if holders:
+            return holders[-1]
+        if nouns[0].lemma_.lower() in ORG_NOUNS and phrase[0].lower_ in _DEFINITE:
+            return self._last_before(phrase.start_char, ("ORG",))
+        head = nouns[0]
+        if head.text[:1].isupper() or head.lemma_.lower() in ORG_NOUNS:
+            return None
+        if phrase[0].lower_ in _DEFINITE and self.last is not None and self._is_person(self.last):
+            return self.last
+        return None
+
+    def _fits(self, entity: int, gender: str | None) -> bool:
+        known = self.gender.get(entity)
+        return self._is_person(entity) and (gender is None or known is None or known == gender)
+
+    def _is_person(self, entity: int) -> bool:
+        return any(self.assign[i] == entity and m.kind == "PER" for i, m in enumerate(self.mentions))
+
+    def _last_person_before(self, char: int, gender: str | None = None) -> int | None:
+        index = self._last_person_index(char, gender)
+        return self.assign[index] if index is not None else None
+
+    def _last_person_index(self, char: int, gender: str | None) -> int | None:
+        """The last person mention before ``char``, outside the quote being attributed."""
+        q_start, q_end = self.quote
+        for i in range(len(self.mentions) - 1, -1, -1):
+            m = self.mentions[i]
+            if q_start <= m.start < q_end:
+                continue
+            if m.kind == "PER" and m.end <= char and self._fits(self.assign[i], gender):
+                return i
+        return None
+
+    def _last_before(self, char: int, kinds: tuple[str, ...]) -> int | None:
+        before = [self.assign[i] for i, m in enumerate(self.mentions) if m.kind in kinds and m.end <= char]
+        return before[-1] if before else None
+
+
+def _role_words(role: str) -> set[str]:
+    return {w for w in fold(role).replace("'", "' ").split() if w not in _FUNCTION_WORDS}
+
+
+def _pronoun_gender(word: str) -> str | None:
+    if word.startswith(("elle", "celle", "cette")):
+        return "F"
+    if word in ("il", "lui", "ce dernier", "celui-ci", "lui-même"):
+        return "M"
+    return None
+
+
+def _genders(mentions: list[DocMention], assign: list[int]) -> dict[int, str]:
+    """Grammatical gender of each person from the honorific or determiner before a mention."""
+    out: dict[int, str] = {}
+    for m, entity in zip(mentions, assign, strict=True):
+        if m.kind != "PER" or entity in out:
+            continue
+        gender = _gender_before(m.span)
+        if gender:
+            out[entity] = gender
+    return out
+
+
+def _gender_before(span: Span) -> str | None:
+    doc = span.doc
+    for tok in reversed(doc[max(span.start - 8, 0) : span.start]):
+        low = tok.lower_
+        if low in _FEMININE:
+            return "F"
+        if low in _MASCULINE:
+            return "M"
+        if tok.is_punct or tok.pos_ in ("VERB", "AUX"):
+            return None
+    return None
+
+
+def _bare(text: str) -> str:
+    """A clitic without its hyphens ("-t-il" → "il")."""
+    for prefix in ("-t-", "-"):
+        if text.startswith(prefix):
+            return text[len(prefix) :]
+    return text
