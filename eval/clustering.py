@@ -26,14 +26,15 @@ from sklearn.cluster import AgglomerativeClustering
 from sklearn.feature_extraction.text import TfidfVectorizer
 
 from recoupe.link import Linker, SpacyAnnotator
-from recoupe.link.text import STOPWORDS, content_terms
+from recoupe.link.text import content_terms
 from recoupe.model import LinkInput
 
 SHARED = Path(os.environ.get("RECOUPE_SHARED", "/work/shared"))
 DATA = SHARED / "eval/clustering/rpm2-dev"
 BASE = dt.date(2008, 7, 1)
-EVENT_GRID = [round(x, 2) for x in np.arange(0.10, 0.56, 0.05)]
-STORY_GRID = [round(x, 2) for x in np.arange(0.05, 0.46, 0.05)]
+EVENT_GRID = [round(x, 3) for x in np.arange(0.10, 0.301, 0.025)]
+STORY_GRID = [round(x, 3) for x in np.arange(0.10, 0.251, 0.025)]
+STORY_MERGE_GRID = [round(x, 3) for x in np.arange(0.20, 0.401, 0.05)]
 BASELINE_GRID = [round(x, 2) for x in np.arange(0.30, 1.0, 0.025)]
 
 
@@ -62,23 +63,33 @@ def load(data: Path = DATA, seed: int = 0) -> list[Doc]:
     return sorted(docs, key=lambda d: d.item.published or BASE)
 
 
-def run_linker(docs: list[Doc], event_t: float, story_t: float) -> tuple[dict, dict]:
+def run_linker(docs: list[Doc], params: dict[str, float]) -> tuple[dict, dict]:
     """Stream ``docs`` through a fresh linker; return predicted event and story per article."""
-    linker = Linker(event_threshold=event_t, story_threshold=story_t)
+    linker = Linker(**params)
     out = linker.partial_fit(d.item for d in docs)
     return ({a.article_id: a.event_id for a in out}, {a.article_id: a.story_id for a in out})
 
 
-def tune_linker(train: list[Doc]) -> tuple[float, float]:
-    """Event threshold maximising event BCubed F1, then story threshold for story F1."""
+def _pick(options: list, scores: list[float]) -> object:
+    """The best option; among ties, the middle one (a plateau's centre is the safest choice)."""
+    best = max(scores)
+    tied = [o for o, s in zip(options, scores, strict=True) if s >= best - 1e-9]
+    return tied[len(tied) // 2]
+
+
+def tune_linker(train: list[Doc]) -> dict[str, float]:
+    """Event threshold maximising event BCubed F1, then story thresholds for story F1."""
     ids = [d.item.id for d in train]
     gold_e = {d.item.id: d.event for d in train}
     gold_s = {d.item.id: d.story for d in train}
-    best_e = max(EVENT_GRID, key=lambda t: (bcubed_f1(run_linker(train, t, 0.2)[0], gold_e, ids),
-                                            -abs(t - 0.3)))
-    best_s = max(STORY_GRID, key=lambda t: (bcubed_f1(run_linker(train, best_e, t)[1], gold_s,
-                                                      ids), -abs(t - 0.2)))
-    return best_e, best_s
+    scores = [bcubed_f1(run_linker(train, {"event_threshold": t})[0], gold_e, ids)
+              for t in EVENT_GRID]
+    event_t = _pick(EVENT_GRID, scores)
+    pairs = [(s, m) for s in STORY_GRID for m in STORY_MERGE_GRID]
+    params = [{"event_threshold": event_t, "story_threshold": s, "story_merge_threshold": m}
+              for s, m in pairs]
+    scores = [bcubed_f1(run_linker(train, p)[1], gold_s, ids) for p in params]
+    return _pick(params, scores)  # type: ignore[return-value]
 
 
 def baseline_labels(docs: list[Doc], threshold: float) -> dict[str, str]:
@@ -105,11 +116,11 @@ def evaluate(docs: list[Doc], k: int) -> dict:
     for held in folds(sorted({d.theme for d in docs}), k):
         train = [d for d in docs if d.theme not in held]
         scored = [d.item.id for d in docs if d.theme in held]
-        e_t, s_t = tune_linker(train)
-        pred_e, pred_s = run_linker(docs, e_t, s_t)
+        params = tune_linker(train)
+        pred_e, pred_s = run_linker(docs, params)
         pooled["linker", "event"].add(pred_e, gold["event"], scored)
         pooled["linker", "story"].add(pred_s, gold["story"], scored)
-        fold = {"held_out": held, "event_threshold": e_t, "story_threshold": s_t}
+        fold: dict = {"held_out": held, **params}
         for lvl in ("event", "story"):
             train_gold = {d.item.id: gold[lvl][d.item.id] for d in train}
             ids = list(train_gold)
@@ -145,9 +156,6 @@ def main() -> None:
     except FileNotFoundError as exc:
         result["seeds"] = {"skipped": str(exc)}
     print(json.dumps(result, ensure_ascii=False))
-
-
-_ = STOPWORDS  # imported for analyzers that reuse the linker's stop list
 
 if __name__ == "__main__":
     main()

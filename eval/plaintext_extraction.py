@@ -27,7 +27,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from eval.trafilatura_bench import Case, load_cases, score, skip_if_absent  # noqa: E402
+from eval.trafilatura_bench import Case, load_cases, score, skip_if_absent
 
 
 def render(html: bytes) -> str:

@@ -37,7 +37,9 @@ def overlap(a: set[int], b: set[int]) -> float:
     return len(a & b) / max(len(a), len(b)) if a and b else 0.0
 
 
-def match(gold: list[dict], pred: list[dict], theta: float, spans: list[tuple[int, int]], text: str):
+def match(
+    gold: list[dict], pred: list[dict], theta: float, spans: list[tuple[int, int]], text: str
+):
     tg = [tokens(text, g["start"], g["end"], spans) for g in gold]
     tp = [tokens(text, p["start"], p["end"], spans) for p in pred]
     pairs = sorted(
@@ -95,8 +97,16 @@ def main() -> int:
         records = [r for r in records if r["doc_id"] in keep]
     texts = {r["doc_id"]: load(DOCS / f"{r['doc_id']}.txt") for r in records}
     arts = [
-        Article(origin=d, content_hash=content_hash(t), body=t, title=None, outlet=None,
-                published=None, language="fr", id=d)
+        Article(
+            origin=d,
+            content_hash=content_hash(t),
+            body=t,
+            title=None,
+            outlet=None,
+            published=None,
+            language="fr",
+            id=d,
+        )
         for d, t in texts.items()
     ]
     ann = {a.article_id: a for a in Annotator().annotate(arts)}
@@ -117,15 +127,29 @@ def main() -> int:
         pred = [vars(q) | {"kind": q.kind} for q in ann[r["doc_id"]].quotes]
         for theta, key in ((0.3, "lenient"), (0.8, "strict")):
             add(key, len(match(gold, pred, theta, spans, text)), len(pred), len(gold))
-        add("exact", len({(g["start"], g["end"]) for g in gold} & {(p["start"], p["end"]) for p in pred}), len(pred), len(gold))
+        add(
+            "exact",
+            len({(g["start"], g["end"]) for g in gold} & {(p["start"], p["end"]) for p in pred}),
+            len(pred),
+            len(gold),
+        )
         gt = {trimmed(text, g["start"], g["end"]) for g in gold}
-        add("exact-trimmed", len(gt & {trimmed(text, p["start"], p["end"]) for p in pred}), len(pred), len(gold))
+        add(
+            "exact-trimmed",
+            len(gt & {trimmed(text, p["start"], p["end"]) for p in pred}),
+            len(pred),
+            len(gold),
+        )
         for kind in ("direct", "indirect", "mixed"):
             gk = [g for g in gold if g["kind"] == kind]
             pk = [p for p in pred if p["kind"] == kind]
             add(f"{kind} θ=0.3", len(match(gk, pk, 0.3, spans, text)), len(pk), len(gk))
         pairs = match(gold, pred, 0.3, spans, text)
-        flagged = {i for i, g in enumerate(gold) if {"intertitle", "generic_speaker", "borderline_cue"} & set(g["notes"])}
+        flagged = {
+            i
+            for i, g in enumerate(gold)
+            if {"intertitle", "generic_speaker", "borderline_cue"} & set(g["notes"])
+        }
         core[0] += sum(1 for i, _ in pairs if i not in flagged)
         core[1] += len(pred) - sum(1 for i, _ in pairs if i in flagged)
         core[2] += len(gold) - len(flagged)
@@ -139,11 +163,17 @@ def main() -> int:
             ok = norm_speaker(g["speaker"]) == norm_speaker(p["speaker"])
             spk_ok += ok
             ms, me = p.get("speaker_start"), p.get("speaker_end")
-            lenient = ok or (ms is not None and g["speaker_mention_start"] is not None
-                             and ms < g["speaker_mention_end"] and g["speaker_mention_start"] < me)
+            lenient = ok or (
+                ms is not None
+                and g["speaker_mention_start"] is not None
+                and ms < g["speaker_mention_end"]
+                and g["speaker_mention_start"] < me
+            )
             spk_len_ok += lenient
             if args.show_errors and not ok:
-                print(f"SPK {r['doc_id']}: gold={g['speaker']!r} pred={p['speaker']!r} | {g['quote'][:60]!r}")
+                print(
+                    f"SPK {r['doc_id']}: gold={g['speaker']!r} pred={p['speaker']!r} | {g['quote'][:60]!r}"
+                )
         if args.show_errors:
             mg = {i for i, _ in pairs}
             mp = {j for _, j in pairs}
@@ -153,14 +183,22 @@ def main() -> int:
             for j, p in enumerate(pred):
                 if j not in mp:
                     print(f"FP {r['doc_id']} [{p['kind']}] cue={p['cue']!r}: {p['text'][:90]!r}")
-    print(f"rpm2-quotes dev: {len(records)} documents, {sum(len(r['quotes']) for r in records)} gold quotes")
+    print(
+        f"rpm2-quotes dev: {len(records)} documents, {sum(len(r['quotes']) for r in records)} gold quotes"
+    )
     for key, (m, p, g) in counts.items():
         pr, rc, f1 = prf(m, p, g)
-        print(f"  {key:<16} P={pr:.3f} R={rc:.3f} F1={f1:.3f}  (matched {m}, predicted {p}, gold {g})")
+        print(
+            f"  {key:<16} P={pr:.3f} R={rc:.3f} F1={f1:.3f}  (matched {m}, predicted {p}, gold {g})"
+        )
     pr, rc, f1 = prf(*core)
     print(f"  {'core θ=0.3':<16} P={pr:.3f} R={rc:.3f} F1={f1:.3f}  (flagged gold dropped)")
-    print(f"  kind accuracy on matched pairs: {kind_ok / max(n_matched, 1):.3f} ({kind_ok}/{n_matched})")
-    print(f"  speaker accuracy (gold speaker not null, θ=0.3): {spk_ok / max(spk_n, 1):.3f} ({spk_ok}/{spk_n})")
+    print(
+        f"  kind accuracy on matched pairs: {kind_ok / max(n_matched, 1):.3f} ({kind_ok}/{n_matched})"
+    )
+    print(
+        f"  speaker accuracy (gold speaker not null, θ=0.3): {spk_ok / max(spk_n, 1):.3f} ({spk_ok}/{spk_n})"
+    )
     print(f"  speaker accuracy, lenient (mention overlap):     {spk_len_ok / max(spk_n, 1):.3f}")
     print("  null gold speakers are excluded from speaker accuracy.")
     return 0

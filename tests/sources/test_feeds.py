@@ -13,7 +13,7 @@ from tests.sources.helpers import PHRASE, docs, page, rejections, rss, run
 
 ATOM = """<?xml version="1.0" encoding="utf-8"?>
 <feed xmlns="http://www.w3.org/2005/Atom" xml:lang="fr">
-  <title>La Gazette de Kerbrune</title>
+  <title>La Gazette de Kerbrune - À la une</title>
   <entry>
     <title>Le port s’agrandit</title>
     <link href="https://kerbrune.test/port"/>

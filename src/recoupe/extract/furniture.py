@@ -12,13 +12,17 @@ from __future__ import annotations
 import re
 
 __all__ = [
+    "CAPTION_CREDIT",
     "COMMENTS_FORM",
     "COMMENTS_HEADER",
     "COOKIE",
+    "FIGURE_LABEL",
     "FOLLOW",
     "NAVIGATION",
+    "POST_META",
     "READ_MORE",
     "RELATED_HEADER",
+    "RIGHTS",
     "SHARE",
     "SUBSCRIBE",
     "TAGS_HEADER",
@@ -58,7 +62,7 @@ FOLLOW = phrase(
     r"suivez(?:-nous)?|suivre (?:le flux|sur|nous)|rejoignez-nous|retrouvez-nous|[ée]coutez radio",
     r"t[ée]l[ée]chargez l'application|notre chaîne|follow us|follow @\w+|like us on",
     r"folge(?:n sie)? uns|folgen sie|besuchen sie uns|jetzt downloaden",
-    r"síguenos|seguici|siga-nos",
+    r"síguenos|seguici|siga-nos|nos siga|únete|download the \w+ apps?|get the latest news",
 )
 
 #: Headers opening a comment section (everything after them is readers' text or its form).
@@ -85,10 +89,14 @@ READ_MORE = phrase(
 #: Fields and counters of comment forms and threads.
 COMMENTS_FORM = phrase(
     r"aucun commentaire|nom\s*/\s*pseudo|e-mail \(facultatif\)|site web \(facultatif\)",
-    r"commenter via \w+|règles de conduite|pour participer aux discussions|signaler un abus|répondre",
+    r"commenter via \w+|règles de conduite|pour participer aux discussions",
+    r"signaler un abus|répondre",
     r"no comments yet|no responses?(?: so far)?|your email address will not be published",
     r"required fields are marked|notify me of|reply|log in to reply",
     r"keine kommentare|ihre e-mail-adresse wird nicht veröffentlicht|antworten",
+    r"this site uses akismet|diese website verwendet akismet",
+    r"hinterlasse (?:eine antwort|einen kommentar)",
+    r"vous commentez à l'aide|you are commenting using|du kommentierst mit|sie kommentieren mit",
 )
 
 #: Headers of "read also" / related-content blocks: the lines after them are other articles.
@@ -97,10 +105,13 @@ RELATED_HEADER = phrase(
     r"articles? (?:liés|similaires|recommandés)|dans la même rubrique|les plus lus|à voir aussi",
     r"read (?:also|more)|see also|related(?: posts| articles| stories| content)?|more from",
     r"you (?:may|might) also like|recommended(?: for you)?|most (?:read|popular)|popular posts",
-    r"lesen sie auch|auch interessant|mehr zum thema|das könnte sie auch interessieren",
-    r"weitere (?:artikel|beiträge|themen)|ähnliche (?:artikel|beiträge)|meistgelesen",
+    r"lesen sie auch|auch interessant|mehr zum (?:thema|ereignis)|siehe auch",
+    r"das könnte (?:sie|dich) auch interessieren|meistgelesene?n?(?: artikel)?|die meistgelesenen",
+    r"weitere (?:artikel|beiträge|themen|nachrichten)|ähnliche (?:artikel|beiträge)",
     r"verwandte (?:artikel|beiträge)|zum thema|beliebte artikel|empfehlungen",
-    r"lee también|te puede interesar|leggi anche|leia também",
+    r"weitere pressemitteilungen|noch mehr infos",
+    r"lee también|te puede interesar|otras noticias|noticias relacionadas|notas relacionadas",
+    r"mira también|más noticias|leggi anche|leia também|veja também|notícias relacionadas",
 )
 
 #: A tag list header ("Tags: …", "Mots-clés", "Schlagwörter").
@@ -110,12 +121,35 @@ TAGS_HEADER = re.compile(
     re.IGNORECASE,
 )
 
+#: WordPress-style post meta: "Dieser Eintrag wurde veröffentlicht in … verschlagwortet mit".
+POST_META = phrase(
+    r"verschlagwortet mit|getaggt mit|abgelegt unter|this entry was posted in|tagged with",
+    r"posted in|filed under|publié dans|classé dans|catégories?\s*:|kategorien?\s*:",
+)
+
+#: A photo credit closing a caption ("… Foto: Galli/Malteser", "… © AFP / M. Bertorello").
+CAPTION_CREDIT = re.compile(
+    r"(?:©|\(c\)\s|\b(?:fotos?|photos?|bildquelle|bild|quelle|image|crédits? photo|credits?)"
+    r"\s*:)\s*[^.!?]{2,80}[)\]]?\s*$",
+    re.IGNORECASE,
+)
+
+#: A numbered figure label opening a caption ("Abbildung 4:", "Figure 2 :", "Abb. 3").
+FIGURE_LABEL = re.compile(r"^(?:abbildung|abb\.|figure|fig\.|bild|grafik|image)\s*\d+\s*[:.]", re.I)
+
 #: Share buttons and counters ("URL courte", "Partager", "Teilen", "Tweet").
 SHARE = phrase(
     r"url courte|partager|partagez|imprimer|envoyer par (?:e-)?mail|copier le lien",
     r"share(?: this)?|tweet|print|email this|copy link|pin it",
     r"teilen|drucken|per e-mail (?:senden|versenden)|link kopieren|flattr this",
+    r"artikel gefallen|jetzt teilen",
     r"compartir|condividi|compartilhar",
+)
+
+#: Copyright and legal lines of a page footer.
+RIGHTS = phrase(
+    r"tous droits réservés|all rights reserved|alle rechte vorbehalten",
+    r"todos los derechos reservados|direitos reservados|tutti i diritti riservati",
 )
 
 #: Whole-line navigation and widget labels (a line that is only one of these is furniture).
@@ -126,5 +160,7 @@ NAVIGATION = phrase(
     r"home|search|skip to (?:main )?content|back to top|next|previous|advertisement|sponsored",
     r"loading|toggle navigation|main menu|contact(?: us)?|impressum|imprint|sitemap",
     r"startseite|suche|zurück|weiter|nach oben|anzeige|werbung|kontakt|mehr anzeigen",
+    r"zurück zur übersicht|volltext-suche|über den autor|über die autorin|about the author",
+    r"back to (?:overview|list)|retour à la liste|à propos de l'auteur",
     r"inicio|buscar|cerca|pubblicità",
 )

@@ -16,10 +16,10 @@ script is run: lxml only parses, trafilatura and htmldate only read the tree.
 
 from __future__ import annotations
 
-import datetime as dt
 import logging
 import re
 from collections.abc import Iterable
+from dataclasses import dataclass
 
 from lxml.html import HtmlElement
 from trafilatura import extract
@@ -28,7 +28,7 @@ from trafilatura.utils import load_html
 from w3lib.encoding import html_body_declared_encoding, html_to_unicode
 
 from recoupe.extract import furniture as fx
-from recoupe.extract.html_dates import find_published
+from recoupe.extract.html_dates import find_published, leaf_blocks
 from recoupe.model import Extraction, Removal
 
 __all__ = ["decode_html", "extract_html"]
@@ -45,28 +45,56 @@ MAX_REMOVED_CHARS = 300
 #: share of it. Chosen on the even-indexed half of the benchmark, checked on the odd half.
 RECALL_FALLBACK_RATIO = 0.3
 
-_BLOCK_TAGS = (
-    "p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "td", "th", "dd", "dt",
-    "blockquote", "figcaption", "caption", "pre", "address", "section", "article",
-    "aside", "nav", "header", "footer", "form", "label", "button",
-)  # fmt: skip
-_NOT_TEXT = ("script", "style", "noscript", "template", "svg", "iframe", "object", "head")
 _CREDIT = re.compile(
-    r"^(?:©|\(c\)\s|copyright\b|cr[ée]dits?\b.{0,15}:|photos?\s*:|fotos?\s*:|fot\.\s|"
+    r"(?:©|\(c\)\s|copyright\b|cr[ée]dits?\b.{0,15}:|photos?\s*:|fotos?\s*:|fot\.\s|"
     r"bild(?:quelle)?\s*:|titelbild\s*:|quelle\s*:|source\s*:|image\s*:|credits?\s*:|"
     r"\(credit\s*:)",
     re.IGNORECASE,
 )
-#: (reason, pattern, max words): a kept line this short matching the pattern is furniture.
-_LINE_RULES: tuple[tuple[str, re.Pattern[str], int], ...] = (
-    ("related-links", fx.RELATED_HEADER, 5),
-    ("cookie-notice", fx.COOKIE, 12),
-    ("subscription-prompt", fx.SUBSCRIBE, 8),
-    ("follow-prompt", fx.FOLLOW, 8),
-    ("share-counter", fx.SHARE, 3),
-    ("comments", fx.COMMENTS_HEADER, 4),
-    ("comments", fx.COMMENTS_FORM, 4),
-    ("credit", _CREDIT, 14),
+_CAPTION = re.compile(
+    r"(?:abbildung|abb\.|figure|fig\.|illustration|image d'illustration|image illustrative|"
+    r"légende)\s*\d*\s*:",
+    re.IGNORECASE,
+)
+#: "Read also" in languages the furniture lexicon does not cover yet.
+_RELATED_MORE = fx.phrase(
+    r"czytaj (?:też|także|również)|zobacz (?:też|także)|lea también|le puede interesar",
+    r"notas relacionadas|schon gelesen\??",
+)
+#: Cookie notices name an action; a line that merely mentions cookies is not one.
+_COOKIE_ACTION = re.compile(
+    r"\b(?:accept|utilis|consent|paramétr|paramètres|akzeptier|zustimm|verwende|"
+    r"einstellungen|settings|policy|politique)",
+    re.IGNORECASE,
+)
+#: Leading bullets and arrows ignored when a rule wants its phrase at the start of a line.
+_LEAD = re.compile(r"^[\s|•·▪►■◦*»>\-–—]+")
+#: A phrase at the start followed by a separator opens a teaser: "Lire aussi : <titre>".
+_TEASER_SEP = re.compile(r"\s*[:»>|–—-]")
+
+
+@dataclass(frozen=True)
+class _LineRule:
+    """A furniture phrase: anywhere in a line of ``short`` words at most, or opening a line
+    of ``opening`` words at most (0: never), or opening a teaser ("Lire aussi : …")."""
+
+    reason: str
+    pattern: re.Pattern[str]
+    short: int
+    opening: int = 0
+    teaser: int = 0
+
+
+_LINE_RULES = (
+    _LineRule("related-links", fx.RELATED_HEADER, 5, 5, 25),
+    _LineRule("related-links", _RELATED_MORE, 5, 5, 25),
+    _LineRule("subscription-prompt", fx.SUBSCRIBE, 8, 20),
+    _LineRule("follow-prompt", fx.FOLLOW, 8, 20),
+    _LineRule("share-counter", fx.SHARE, 3),
+    _LineRule("comments", fx.COMMENTS_HEADER, 4, 10),
+    _LineRule("comments", fx.COMMENTS_FORM, 4, 10),
+    _LineRule("credit", _CREDIT, 0, 14),
+    _LineRule("caption", _CAPTION, 0, 25),
 )
 
 
@@ -115,8 +143,8 @@ def extract_html(html: str, url: str | None = None) -> Extraction:
         return Extraction(body="")
     kept, furniture = _drop_furniture(_body_lines(html, url))
     body = "\n\n".join(kept)
-    title, outlet, day = _metadata(tree, url)
-    published, evidence = find_published(tree, url, day) if day is not None else (None, None)
+    title, outlet = _metadata(tree, url)
+    published, evidence = find_published(tree, url)
     return Extraction(
         body=body,
         title=title,
@@ -169,7 +197,7 @@ def _run_trafilatura(html: str, url: str | None, favor_precision: bool) -> str:
 
 
 def _drop_furniture(lines: list[str]) -> tuple[list[str], list[Removal]]:
-    """Split trafilatura's lines into kept lines and short furniture lines it let through."""
+    """Split trafilatura's lines into kept lines and the furniture lines it let through."""
     kept: list[str] = []
     removed: list[Removal] = []
     for line in lines:
@@ -178,58 +206,81 @@ def _drop_furniture(lines: list[str]) -> tuple[list[str], list[Removal]]:
             kept.append(line)
         else:
             removed.append(Removal(line, reason))
+    _drop_dangling_headers(kept, removed)
     return kept, removed
 
 
 def _furniture_reason(line: str) -> str | None:
-    """The removal reason of a short furniture line, or ``None`` for article text."""
+    """The removal reason of a furniture line, or ``None`` for article text."""
     # Table rows come out as "| a | b |": judge the cells' text, not the pipes.
-    text = line.strip(" |").strip()
+    text = _LEAD.sub("", line.strip(" |")).strip()
     words = len(text.split())
-    for reason, pattern, max_words in _LINE_RULES:
-        if words <= max_words and pattern.search(text):
-            return reason
+    for rule in _LINE_RULES:
+        found = rule.pattern.search(text)
+        if found is None:
+            continue
+        opens = found.start() == 0
+        if words <= rule.short or (opens and words <= rule.opening):
+            return rule.reason
+        if opens and words <= rule.teaser and _TEASER_SEP.match(text, found.end()):
+            return rule.reason
+    if words <= 30 and fx.COOKIE.search(text) and _COOKIE_ACTION.search(text):
+        return "cookie-notice"
+    if "©" in text and words <= 20:
+        return "credit"  # a caption signed with a copyright: "Le ministre à Genève. © AFP"
     return None
 
 
-def _metadata(
-    tree: HtmlElement, url: str | None
-) -> tuple[str | None, str | None, dt.date | None]:
-    """Title (site suffix removed), site name as the page states it, htmldate's day."""
+def _drop_dangling_headers(kept: list[str], removed: list[Removal]) -> None:
+    """Drop short headers left at the end of the body ("Contact :", "Weitere Informationen:")
+    whose content trafilatura already left out."""
+    while kept and kept[-1].endswith(":") and len(kept[-1].split()) <= 4:
+        removed.append(Removal(kept.pop(), "boilerplate"))
+
+
+def _metadata(tree: HtmlElement, url: str | None) -> tuple[str | None, str | None]:
+    """Title (site suffix removed) and the site name as the page states it."""
     try:
-        meta = extract_metadata(
-            tree, default_url=url, date_config={"original_date": True, "extensive_search": True}
-        )
+        # trafilatura always runs htmldate here; its fast mode keeps that cheap, the date
+        # used is html_dates' own.
+        meta = extract_metadata(tree, default_url=url, extensive=False)
     except Exception:  # metadata is optional: a failure leaves it unknown
         LOGGER.warning("metadata extraction failed on %s", url or "a page", exc_info=True)
-        return None, None, None
+        return None, None
     outlet = meta.sitename
     page_url = meta.url or url
     if outlet and page_url and (m := META_URL.match(page_url)) and m[1] == outlet:
         outlet = None  # trafilatura's fallback to the URL's host: not what the page says
-    day = dt.date.fromisoformat(meta.date) if meta.date else None
+    if outlet and META_URL.match(outlet):
+        outlet = None  # a URL given as site name: the URL-based fallback says it better
     title = _strip_site_suffix(meta.title, [outlet, page_url]) if meta.title else None
-    return title, outlet, day
+    return title, outlet
 
 
-_SUFFIX = re.compile(r"^(?P<title>.{8,}?)\s+[-–—|:·•]\s+(?P<site>[^-–—|]{2,60})$")
+_SEPARATOR = re.compile(r"\s+[-–—|·•]\s+")
 
 
 def _strip_site_suffix(title: str, names: Iterable[str | None]) -> str:
-    """Remove a trailing " - Le Monde" / " | lemonde.fr" when it names the site."""
+    """Remove a trailing " - Le Monde" / " | lemonde.fr" when it names the site.
+
+    The suffix may itself hold a separator ("Le Monde - Actualités"), so each split point is
+    tried from the right; the title kept is never shorter than 8 characters.
+    """
     title = " ".join(title.split())
-    match = _SUFFIX.match(title)
-    if not match:
+    known = [k for k in (_site_key(n) for n in names if n) if k]
+    if not known:
         return title
-    site = _letters(match["site"])
-    for name in names:
-        if not name:
-            continue
-        host = META_URL.match(name)
-        known = _letters(host[1] if host else name)
-        if site and known and (site in known or known in site):
-            return match["title"].strip()
+    for match in reversed(list(_SEPARATOR.finditer(title))):
+        head, site = title[: match.start()].strip(), _letters(title[match.end() :])
+        if len(head) >= 8 and len(site) >= 3 and any(site in k or k in site for k in known):
+            return head
     return title
+
+
+def _site_key(name: str) -> str:
+    """The letters of a site name, or of a URL's host."""
+    host = META_URL.match(name)
+    return _letters(host[1] if host else name)
 
 
 def _letters(text: str) -> str:
@@ -243,7 +294,7 @@ def _unused_blocks(tree: HtmlElement, body: str, listed: set[str]) -> list[Remov
     folded_body = " ".join(body.split())
     removed: list[Removal] = []
     seen = set(listed)
-    for element in _leaf_blocks(tree):
+    for element in leaf_blocks(tree):
         text = " ".join(element.text_content().split())
         if len(text) < 3 or text in seen or text in folded_body:
             continue
@@ -252,24 +303,3 @@ def _unused_blocks(tree: HtmlElement, body: str, listed: set[str]) -> list[Remov
         if len(removed) >= MAX_REMOVED_BLOCKS:
             break
     return removed
-
-
-def _leaf_blocks(tree: HtmlElement) -> list[HtmlElement]:
-    """Block elements holding no other block, outside script, style and the head.
-
-    One pass marks every ancestor of a block (stopping at an already marked one), so the
-    cost stays linear in the size of the page.
-    """
-    blocks = [el for el in tree.iter(*_BLOCK_TAGS)]
-    holders: set[HtmlElement] = set()
-    for element in blocks:
-        for ancestor in element.iterancestors():
-            if ancestor in holders:
-                break
-            holders.add(ancestor)
-    hidden = {el for el in tree.iter(*_NOT_TEXT)}
-    return [
-        el
-        for el in blocks
-        if el not in holders and not any(a in hidden for a in el.iterancestors())
-    ]

@@ -21,8 +21,16 @@ from htmldate import find_date
 from lxml.html import HtmlElement
 
 from recoupe.extract.dates import parse_timestamp
+from recoupe.extract.prose_dates import TWEET_ATTRIBUTION, date_spans, is_date_line
 
-__all__ = ["DateCandidate", "find_day", "find_published", "metadata_dates"]
+__all__ = [
+    "DateCandidate",
+    "find_day",
+    "find_published",
+    "headline_date",
+    "leaf_blocks",
+    "metadata_dates",
+]
 
 #: Meta tag names (``property``, ``name`` or ``itemprop``) that state the first publication.
 PUBLISHED_META = frozenset(
@@ -56,6 +64,15 @@ MAX_JSON_LD_CHARS = 200_000
 MAX_JSON_DEPTH = 12
 #: Stop reading candidates after this many (a page with thousands of <time> elements).
 MAX_CANDIDATES = 50
+#: How many text blocks after the headline (<h1>) may hold the date shown to readers.
+HEADLINE_WINDOW = 7
+#: Block elements whose innermost instances are the page's text blocks.
+BLOCK_TAGS = (
+    "p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "td", "th", "dd", "dt",
+    "blockquote", "figcaption", "caption", "pre", "address", "section", "article",
+    "aside", "nav", "header", "footer", "form", "label", "button", "time",
+)  # fmt: skip
+_NOT_TEXT = ("script", "style", "noscript", "template", "svg", "iframe", "object", "head")
 
 
 @dataclass(frozen=True)
@@ -76,20 +93,27 @@ def find_day(page: HtmlElement | str, url: str | None = None) -> dt.date | None:
 
     ``page`` may be a parsed tree: htmldate copies a tree before pruning it.
     """
-    found = find_date(page, extensive_search=True, original_date=True, url=url)
+    try:
+        found = find_date(page, extensive_search=True, original_date=True, url=url)
+    except Exception:  # htmldate raises assorted errors on malformed pages: no date then
+        return None
     return dt.date.fromisoformat(found) if found else None
 
 
 def find_published(
-    tree: HtmlElement, url: str | None = None, day: dt.date | None = None
+    tree: HtmlElement, url: str | None = None
 ) -> tuple[dt.date | dt.datetime | None, str | None]:
     """The publication date (with its time when the page states one) and its evidence.
 
-    ``day`` is htmldate's answer when the caller already has it (trafilatura runs htmldate
-    for its metadata); otherwise htmldate is run here. An unknown date stays ``None``.
+    The day is htmldate's, unless the page prints another date right under its headline.
+    An unknown date stays ``None``.
     """
-    if day is None:
-        day = find_day(tree, url)
+    day = find_day(tree, url)
+    shown = headline_date(tree)
+    if shown is not None and shown.day != day:
+        # The date printed under the headline is what readers (and annotators) take as the
+        # publication; htmldate sometimes prefers an older date found elsewhere on the page.
+        day = shown.day
     if day is None:
         return None, None
     same_day = [c for c in metadata_dates(tree) if c.day == day]
@@ -97,7 +121,51 @@ def find_published(
     if timed or same_day:
         chosen = (timed or same_day)[0]
         return chosen.value, chosen.evidence
+    if shown is not None and shown.day == day:
+        return shown.value, shown.evidence
     return day, _locate(tree, url, day)
+
+
+def headline_date(tree: HtmlElement) -> DateCandidate | None:
+    """The date line printed just under the page's first <h1>, as readers see it.
+
+    A line counts when it is essentially a date (a label, a byline of a few words), is not an
+    update notice nor an embedded tweet's attribution; prose_dates reads it.
+    """
+    blocks = leaf_blocks(tree)
+    start = next((i for i, el in enumerate(blocks) if el.tag == "h1"), None)
+    if start is None:
+        return None
+    for element in blocks[start + 1 : start + 1 + HEADLINE_WINDOW]:
+        text = " ".join(element.text_content().split())[:200]
+        if not text or TWEET_ATTRIBUTION.match(text) or _UPDATED.search(text):
+            continue
+        if is_date_line(text, 6):
+            spans = date_spans(text)
+            if spans:
+                return DateCandidate(spans[0][1], f"date under the headline: {text}")
+    return None
+
+
+def leaf_blocks(tree: HtmlElement) -> list[HtmlElement]:
+    """Block elements holding no other block, outside script, style and the head.
+
+    One pass marks every ancestor of a block (stopping at an already marked one), so the
+    cost stays linear in the size of the page.
+    """
+    blocks = list(tree.iter(*BLOCK_TAGS))
+    holders: set[HtmlElement] = set()
+    for element in blocks:
+        for ancestor in element.iterancestors():
+            if ancestor in holders:
+                break
+            holders.add(ancestor)
+    hidden = set(tree.iter(*_NOT_TEXT))
+    return [
+        el
+        for el in blocks
+        if el not in holders and not any(a in hidden for a in el.iterancestors())
+    ]
 
 
 def metadata_dates(tree: HtmlElement) -> list[DateCandidate]:
@@ -162,6 +230,11 @@ def _walk_json(node: Any, found: list[str], depth: int) -> None:
         return
     for child in children:
         _walk_json(child, found, depth + 1)
+
+
+_UPDATED = re.compile(
+    r"\b(mis à jour|mise à jour|actualis[ée]e?|modifi[ée]e?|updated|aktualisiert)\b", re.I
+)
 
 
 def _locate(tree: HtmlElement, url: str | None, day: dt.date) -> str:

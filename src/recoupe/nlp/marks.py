@@ -59,6 +59,8 @@ def _line_marks(line: str) -> list[Marks]:
         ch = line[i]
         if ch in _PAIRS:
             close = _matching(line, i)
+            if close is None and _opens_paragraph(line, i):
+                close = len(line.rstrip())
             if close is not None:
                 out.append(Marks(i, close))
                 i = close + 1
@@ -71,6 +73,14 @@ def _line_marks(line: str) -> list[Marks]:
                 straight_open = None
         i += 1
     return out
+
+
+def _opens_paragraph(line: str, i: int) -> bool:
+    """An unclosed guillemet that opens a paragraph (or follows a colon): in French
+    typography a quotation running over several paragraphs is closed only at its end, so
+    the quote runs to the end of this paragraph."""
+    before = line[:i].rstrip()
+    return (before == "" or before.endswith(":")) and len(line) - i > 20
 
 
 def _matching(line: str, start: int) -> int | None:

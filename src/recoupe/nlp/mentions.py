@@ -10,11 +10,14 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span
 
+from recoupe.nlp.entities import HONORIFICS
 from recoupe.nlp.gazetteer import strip_article
 
 KINDS = ("PER", "ORG", "GPE", "LOC", "MISC")
 _ROLE_TOKENS = ("NOUN", "ADJ", "ADP", "DET", "PROPN")
-_ROLE_STOP = frozenset({"le", "la", "les", "l'", "l’", "un", "une", "son", "sa", "ses", "leur", "ce", "cette"})
+_ROLE_STOP = frozenset(
+    {"le", "la", "les", "l'", "l’", "un", "une", "son", "sa", "ses", "leur", "ce", "cette"}
+)
 _MAX_ROLE = 9
 
 
@@ -56,13 +59,21 @@ def _role_before(ent: Span) -> str | None:
     i = ent.start - 1
     if i >= 0 and doc[i].text == ",":
         i -= 1
+    if i < 0 or doc[i].pos_ == "ADP":
+        return None
     first = None
     while i >= 0 and ent.start - i <= _MAX_ROLE:
         tok = doc[i]
-        if tok.lower_ in _ROLE_STOP or tok.pos_ not in _ROLE_TOKENS or tok.ent_type_ == "PER":
+        internal = i > 0 and doc[i - 1].lower_ in ("de", "à")  # "procureur de la République"
+        if (tok.lower_ in _ROLE_STOP and not internal) or tok.pos_ not in _ROLE_TOKENS:
             break
-        if tok.pos_ == "NOUN":
+        if tok.ent_type_ == "PER":
+            break
+        if tok.lower_ in HONORIFICS:
+            return None
+        if tok.pos_ == "NOUN" and tok.is_lower and i > 0 and doc[i - 1].lower_ in _ROLE_STOP:
             first = i
+            break
         i -= 1
     if first is None:
         return None

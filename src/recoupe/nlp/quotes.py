@@ -17,19 +17,40 @@ speaker as a token span; :mod:`recoupe.nlp.speakers` resolves it to an entity.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from recoupe.nlp import cues
-from recoupe.nlp.lexicon import INFINITIVE_VERBS, SOURCE_FRAMES, WORK_NOUNS
+from recoupe.nlp import cues, docindex
+from recoupe.nlp.lexicon import INFINITIVE_VERBS, WORK_NOUNS
 from recoupe.nlp.marks import Marks, blocked_ranges, find_marks, inner_trimmed, inside
 
 _QUE = frozenset({"que", "qu'", "qu’"})
 _NOT_COMPLEMENT = frozenset(
-    "ce ainsi alors tandis bien parce plus moins tant dès avant après pendant sans afin "
-    "pour même si sauf lors".split()
+    [
+        "ce",
+        "ainsi",
+        "alors",
+        "tandis",
+        "bien",
+        "parce",
+        "plus",
+        "moins",
+        "tant",
+        "dès",
+        "avant",
+        "après",
+        "pendant",
+        "sans",
+        "afin",
+        "pour",
+        "même",
+        "si",
+        "sauf",
+        "lors",
+    ]
 )
 _DE = frozenset({"de", "d'", "d’"})
 _TRAILING = " \t\n.;:!?…,"
@@ -39,7 +60,11 @@ _FRAME = re.compile(
     r"(?P<who>[^,;:«»\"]{2,80}?)\s*,\s*(?P<rest>\S.*)$",
     re.IGNORECASE | re.DOTALL,
 )
-_MID_FRAME = re.compile(r",\s*(?P<cue>selon|d['’]après)\s+(?P<who>[^,;.«»\"]{2,80})", re.I)
+_MID_FRAME = re.compile(
+    r"(?:,\s*|\s)(?P<cue>selon|d['’]après)\s+"
+    r"(?P<who>(?:(?!\b(?:qui|que|dont|et)\b)[^,;.:«»\"])+?)\s*(?P<after>[,.;:]|\bqui\b|\bdont\b|$)",
+    re.I,
+)
 _NOT_A_SOURCE = re.compile(
     r"^(?:sa|son|ses|leur|leurs|cela|ça|ceci|l['’]instant|le moment|autant|rien|tout|"
     r"la première|une|un|des|cette|ce|ces|l['’]heure|plus|moins|finir|mémoire|\d)",
@@ -61,14 +86,25 @@ class Found:
 
 def find_quotes(doc: Doc) -> list[Found]:
     """All quotations of ``doc``, sorted by position, overlapping ones removed."""
-    text = doc.text
+    text = docindex.text(doc)
     blocked = blocked_ranges(text)
     marks = [m for m in find_marks(text) if not inside(m.open, m.close + 1, blocked)]
-    reported = [f for f in _reported(doc, marks) if not inside(f.start, f.end, blocked)]
+    reported = [
+        f
+        for f in _reported(doc, marks)
+        if not inside(f.start, f.end, blocked) and not _cue_in_quote(f, marks)
+    ]
     reported = _non_overlapping(reported)
     taken = [(f.start, f.end) for f in reported]
     direct = [f for m in marks if not _covered(m, taken) for f in _direct(doc, m)]
     return _continuations(doc, sorted(reported + direct, key=lambda f: f.start))
+
+
+def _cue_in_quote(found: Found, marks: list[Marks]) -> bool:
+    """Reported speech inside a direct quotation is the speaker's, not the article's."""
+    if found.cue is None:
+        return False
+    return any(m.open < found.cue[0] < m.close for m in marks)
 
 
 def _covered(m: Marks, spans: list[tuple[int, int]]) -> bool:
@@ -89,26 +125,42 @@ def _non_overlapping(found: list[Found]) -> list[Found]:
 
 def _reported(doc: Doc, marks: list[Marks]) -> list[Found]:
     out: list[Found] = []
-    for sent in doc.sents:
+    for sent in docindex.sents(doc):
         out.extend(_framed(sent, marks))
         for verb in sent:
             if cues.is_cue_verb(verb):
-                found = _que_clause(verb, sent) or _infinitive(verb, sent) or _final_incise(verb, sent)
+                found = _que_clause(verb, sent) or _infinitive(verb, sent)
+                if found is None:
+                    found = _final_incise(verb, sent) or _mid_incise(verb, sent)
+                    if found and _mostly_quoted(docindex.text(doc), found, marks):
+                        found = None
                 if found:
-                    out.append(_with_marks(doc.text, found, marks))
+                    out.append(_with_marks(docindex.text(doc), found, marks))
     return [f for f in out if f.end - f.start > 3]
 
 
 def _clause_end(sent: Span, start: int) -> int:
     """End of the reported clause starting at ``start``: the sentence end or a semicolon."""
-    text = sent.doc.text
+    text = docindex.text(sent.doc)
     end = sent.end_char
     semi = text.find(";", start, end)
     if semi != -1:
         end = semi
+    end = _next_predicate(sent, start, end)
     while end > start and text[end - 1] in _TRAILING:
         end -= 1
     return _balance(text, start, end)
+
+
+def _next_predicate(sent: Span, start: int, end: int) -> int:
+    """Cut before ", estimant …" / ", se déclarant …": a participle opening a new report."""
+    for tok in sent:
+        if tok.idx <= start or tok.idx >= end or tok.text != ",":
+            continue
+        nxt = [t for t in sent.doc[tok.i + 1 : tok.i + 4] if t.lower_ not in ("en", "se", "s'", "s’")]
+        if nxt and "Pres" in nxt[0].morph.get("Tense") and "Part" in nxt[0].morph.get("VerbForm"):
+            return tok.idx
+    return end
 
 
 def _balance(text: str, start: int, end: int) -> int:
@@ -122,7 +174,7 @@ def _balance(text: str, start: int, end: int) -> int:
 
 
 def _que_clause(verb: Token, sent: Span) -> Found | None:
-    """"a affirmé (à X) que …": the clause after *que*."""
+    """ "a affirmé (à X) que …": the clause after *que*."""
     doc = verb.doc
     start, end = cues.cue_tokens(verb)
     for tok in doc[end : min(end + 10, sent.end)]:
@@ -131,31 +183,82 @@ def _que_clause(verb: Token, sent: Span) -> Found | None:
             if prev.lower_ in _NOT_COMPLEMENT:
                 return None
             begin = tok.idx + len(tok.text)
-            while begin < sent.end_char and doc.text[begin].isspace():
+            while begin < sent.end_char and docindex.text(doc)[begin].isspace():
                 begin += 1
             return _found(verb, begin, _clause_end(sent, begin))
-        if tok.pos_ in ("VERB", "AUX") or tok.text in ".;:«»\"":
+        if tok.pos_ in ("VERB", "AUX") or tok.text in '.;:«»"':
             return None
     return None
 
 
 def _infinitive(verb: Token, sent: Span) -> Found | None:
-    """"nie avoir trahi …", "accuse X d'avoir …": the infinitive complement."""
+    """ "nie avoir trahi …", "accuse X d'avoir …": the infinitive complement."""
     if cues.lemma(verb) not in INFINITIVE_VERBS:
         return None
     doc = verb.doc
-    reach = 8 if cues.lemma(verb) in ("accuser", "reprocher", "soupçonner") else 2
+    ambiguous = cues.is_ambiguous(verb)
+    reach = 2 if cues.lemma(verb) in _BARE_INFINITIVE and not ambiguous else 8
     i = cues.cue_tokens(verb)[1]
     for tok in doc[i : min(i + reach + 1, sent.end)]:
         if tok.pos_ in ("VERB", "AUX") and "Inf" in tok.morph.get("VerbForm"):
-            return _found(verb, tok.idx, _clause_end(sent, tok.idx))
+            begin = _clitics_before(tok)
+            intro = doc[_token_at(doc, begin) - 1].lower_
+            if (ambiguous or reach > 2) and intro not in _INF_INTRO:
+                return None
+            return _found(verb, begin, _clause_end(sent, begin))
         if tok.pos_ in ("VERB", "AUX") or tok.is_punct:
             return None
     return None
 
 
+#: Verbs whose infinitive complement follows them directly ("nie avoir", "dit être").
+_BARE_INFINITIVE = frozenset(
+    "nier démentir affirmer assurer dire déclarer estimer reconnaître admettre avouer "
+    "annoncer jurer prétendre contester réfuter penser espérer expliquer raconter indiquer "
+    "souhaiter".split()
+)
+_INF_INTRO = frozenset({"de", "d'", "d’", "à"})
+
+
+def _token_at(doc: Doc, char: int) -> int:
+    return bisect.bisect_right(docindex.token_starts(doc), char) - 1
+
+
+_CLITIC_OBJECTS = frozenset(
+    {
+        "se",
+        "s'",
+        "s’",
+        "me",
+        "m'",
+        "m’",
+        "te",
+        "t'",
+        "lui",
+        "leur",
+        "en",
+        "y",
+        "le",
+        "la",
+        "les",
+        "l'",
+        "l’",
+        "ne",
+        "pas",
+    }
+)
+
+
+def _clitics_before(inf: Token) -> int:
+    """Start of an infinitive with its clitics ("s'être dopé", "ne pas avoir")."""
+    i = inf.i
+    while i > 0 and inf.doc[i - 1].lower_ in _CLITIC_OBJECTS:
+        i -= 1
+    return inf.doc[i].idx
+
+
 def _final_incise(verb: Token, sent: Span) -> Found | None:
-    """"…, a déclaré X." / "…, a-t-il ajouté.": the clause before the incise."""
+    """ "…, a déclaré X." / "…, a-t-il ajouté.": the clause before the incise."""
     doc = verb.doc
     start, end = cues.cue_tokens(verb)
     if start == sent.start or doc[start - 1].text != ",":
@@ -164,11 +267,27 @@ def _final_incise(verb: Token, sent: Span) -> Found | None:
     if subject is None or subject.start < verb.i:
         return None
     tail = doc[subject.end : sent.end]
-    if any(not (t.is_punct or t.lower_ in cues._TIME_WORDS or t.ent_type_) for t in tail):
+    if any(not (t.is_punct or t.is_space or t.lower_ in cues.TIME_WORDS or t.ent_type_) for t in tail):
         return None
     begin = sent.start_char
     stop = doc[start - 1].idx
-    return Found(begin, _trim_end(doc.text, begin, stop), "indirect", _cue(verb), subject)
+    return Found(begin, _trim_end(docindex.text(doc), begin, stop), "indirect", _cue(verb), subject)
+
+
+def _mid_incise(verb: Token, sent: Span) -> Found | None:
+    """ "A, ajoute X, B." / "A, avait-elle dit, B.": an incise inside unquoted speech."""
+    doc = verb.doc
+    start, _ = cues.cue_tokens(verb)
+    if start == sent.start or doc[start - 1].text != ",":
+        return None
+    subject = cues.subject_span(verb, incise=True)
+    if subject is None or subject.end >= sent.end or doc[subject.end].text != ",":
+        return None
+    text = docindex.text(doc)
+    begin = sent.start_char
+    if start - sent.start <= 3:  # "Et puis, ajoute X, …": the report follows the incise
+        begin = doc[subject.end + 1].idx
+    return Found(begin, _clause_end(sent, begin), "indirect", _cue(verb), subject)
 
 
 def _trim_end(text: str, start: int, end: int) -> int:
@@ -178,20 +297,32 @@ def _trim_end(text: str, start: int, end: int) -> int:
 
 
 def _framed(sent: Span, marks: list[Marks]) -> list[Found]:
-    """"Selon X, …", "Pour X, …" at the start, or "…, selon X(, …)" inside a sentence."""
-    text = sent.doc.text
+    """ "Selon X, …", "Pour X, …" at the start, or "…, selon X(, …)" inside a sentence."""
+    text = docindex.text(sent.doc)
     body = text[sent.start_char : sent.end_char]
     match = _FRAME.match(body)
     out: list[Found] = []
     if match and _is_source(sent, match):
-        who = _char_span(sent.doc, sent.start_char + match.start("who"), sent.start_char + match.end("who"))
+        who = _char_span(
+            sent.doc, sent.start_char + match.start("who"), sent.start_char + match.end("who")
+        )
         begin = sent.start_char + match.start("rest")
         cue = (sent.start_char + match.start("cue"), sent.start_char + match.end("cue"))
-        out.append(_with_marks(text, Found(begin, _clause_end(sent, begin), "indirect", cue, who), marks))
+        out.append(
+            _with_marks(text, Found(begin, _clause_end(sent, begin), "indirect", cue, who), marks)
+        )
     for mid in _MID_FRAME.finditer(body):
-        who = _char_span(sent.doc, sent.start_char + mid.start("who"), sent.start_char + mid.end("who"))
-        cue = (sent.start_char + mid.start("cue"), sent.start_char + mid.end("cue"))
-        found = Found(sent.start_char, _clause_end(sent, sent.start_char), "indirect", cue, who)
+        if mid.start() == 0 or _NOT_A_SOURCE.match(mid.group("who")):
+            continue
+        base = sent.start_char
+        who = _char_span(sent.doc, base + mid.start("who"), base + mid.end("who"))
+        cue = (base + mid.start("cue"), base + mid.end("cue"))
+        rest = body[mid.end("who") :].lstrip(" ,")
+        if mid.group("after") == "," and len(rest.split()) >= 3:
+            end = _clause_end(sent, base)  # "A, selon X, B": the incise is inside the report
+        else:
+            end = _trim_end(text, base, base + mid.start())
+        found = Found(base, end, "indirect", cue, who)
         if not _mostly_quoted(text, found, marks):
             out.append(_with_marks(text, found, marks))
     return out
@@ -204,7 +335,9 @@ def _is_source(sent: Span, match: re.Match[str]) -> bool:
         return False
     if match.group("cue").lower() != "pour":
         return True
-    span = _char_span(sent.doc, sent.start_char + match.start("who"), sent.start_char + match.end("who"))
+    span = _char_span(
+        sent.doc, sent.start_char + match.start("who"), sent.start_char + match.end("who")
+    )
     return span is not None and any(t.ent_type_ in ("PER", "ORG") for t in span)
 
 
@@ -243,7 +376,7 @@ def _char_span(doc: Doc, start: int, end: int) -> Span | None:
 
 def _direct(doc: Doc, m: Marks) -> list[Found]:
     """Direct quotes for one pair of marks (two when an incise splits it), or none."""
-    start, end = inner_trimmed(doc.text, m)
+    start, end = inner_trimmed(docindex.text(doc), m)
     if end - start < 2 or _is_title(doc, m, start, end):
         return []
     split = _inner_incise(doc, start, end)
@@ -251,15 +384,19 @@ def _direct(doc: Doc, m: Marks) -> list[Found]:
         return split
     found = _incise_after(doc, m) or _verb_before(doc, m) or _headline_colon(doc, m)
     if found is None:
-        return [Found(start, end, "direct", None, None, inferred=True)] if _sentence_like(doc, m) else []
+        return (
+            [Found(start, end, "direct", None, None, inferred=True)]
+            if _sentence_like(doc, m)
+            else []
+        )
     found.start, found.end = start, end
     return [found]
 
 
 def _is_title(doc: Doc, m: Marks, start: int, end: int) -> bool:
     """A title of work or a label: a short quote right after a work noun ("le film «…»")."""
-    before = doc.text[max(0, m.open - 30) : m.open].split()
-    words = doc.text[start:end].split()
+    before = docindex.text(doc)[max(0, m.open - 30) : m.open].split()
+    words = docindex.text(doc)[start:end].split()
     if not before or len(words) > 6:
         return False
     last = before[-1].lower().strip(",")
@@ -270,24 +407,24 @@ def _is_title(doc: Doc, m: Marks, start: int, end: int) -> bool:
 
 def _tokens_from(doc: Doc, char: int) -> int:
     """Index of the first token starting at or after ``char``."""
-    span = doc.char_span(char, len(doc.text), alignment_mode="expand")
-    return span.start if span is not None else len(doc)
+    starts = docindex.token_starts(doc)
+    return bisect.bisect_left(starts, char)
 
 
 def _incise_after(doc: Doc, m: Marks) -> Found | None:
-    """"«…», a déclaré X" / "«…» a-t-il dit" / "«…», selon X"."""
+    """ "«…», a déclaré X" / "«…» a-t-il dit" / "«…», selon X"."""
     first = i = _tokens_from(doc, m.close + 1)
     while i < len(doc) and doc[i].text in {",", "!", "?", "…", "-", "—"}:
         i += 1
     if i >= len(doc):
         return None
-    separated = i > first or doc.text[m.close - 1] in ",!?…"
+    separated = i > first or docindex.text(doc)[m.close - 1] in ",!?…"
 
     if doc[i].lower_ in ("selon", "d'après", "d’après"):
         who = doc[i + 1 : _phrase_end(doc, i + 1)]
         return Found(0, 0, "direct", (doc[i].idx, doc[i].idx + len(doc[i].text)), who or None)
     for tok in doc[i : min(i + 6, len(doc))]:
-        if tok.text in ".;:«»\"" or tok.is_sent_start and tok.i > i:
+        if tok.text in '.;:«»"' or (tok.is_sent_start and tok.i > i):
             return None
         if cues.is_cue_verb(tok) and (separated or cues.clitic_subject(tok) is not None):
             return Found(0, 0, "direct", _cue(tok), cues.subject_span(tok, incise=True))
@@ -296,61 +433,76 @@ def _incise_after(doc: Doc, m: Marks) -> Found | None:
 
 def _phrase_end(doc: Doc, i: int) -> int:
     end = i
-    while end < len(doc) and not doc[end].is_punct and end - i < 12:
+    while end < len(doc) and not (doc[end].is_punct or doc[end].is_space) and end - i < 12:
         end += 1
     return end
 
 
 def _verb_before(doc: Doc, m: Marks) -> Found | None:
-    """"X a déclaré : «…»", "dénonce «…»", "a qualifié … d'«…»": the nearest verb before."""
+    """ "X a déclaré : «…»", "dénonce «…»", "a qualifié … d'«…»": the nearest verb before."""
     i = _tokens_from(doc, m.open)
     if i >= len(doc):
         return None
-    sent = doc[i].sent
-    for tok in reversed(doc[sent.start : i]):
-        if tok.text in {"»", "”"} or (tok.text == '"' and tok.i < i - 1):
-            return None
-        if cues.is_cue_verb(tok):
-            kind = "mixed" if doc[i - 1].lower_ in _QUE else "direct"
-            return Found(0, 0, kind, _cue(tok), cues.subject_span(tok))
+    sent = docindex.sent_of(doc[i])
+    words = len(docindex.text(doc)[m.open + 1 : m.close].split())
+    reach = 6 if words <= 3 else 40
+    colon = doc[i - 1].text == ":" if i > 0 else False
+    que = i > 0 and doc[i - 1].lower_ in _QUE
+    for tok in reversed(doc[max(sent.start, i - reach) : i]):
+        if cues.is_cue_verb(tok) and (not cues.is_ambiguous(tok) or colon or que):
+            return Found(0, 0, "mixed" if que else "direct", _cue(tok), cues.subject_span(tok))
     return None
 
 
 def _headline_colon(doc: Doc, m: Marks) -> Found | None:
-    """"Betancourt : «…»": a name then a colon at the start of a line."""
-    line_start = doc.text.rfind("\n", 0, m.open) + 1
-    head = doc.text[line_start : m.open].rstrip()
+    """ "Betancourt : «…»": a name then a colon at the start of a line."""
+    line_start = docindex.text(doc).rfind("\n", 0, m.open) + 1
+    head = docindex.text(doc)[line_start : m.open].rstrip()
     if not head.endswith(":") or len(head.split()) > 8:
         return None
     span = _char_span(doc, line_start, line_start + len(head) - 1)
     if span is None:
         return None
     names = [e for e in span.ents if e.label_ in ("PER", "ORG")]
-    return Found(0, 0, "direct", None, names[-1] if names else None) if names else None
+    if names:
+        return Found(0, 0, "direct", None, names[-1])
+    words = [t for t in span if not t.is_punct]
+    if words and len(words) <= 4 and all(t.is_title or t.is_upper for t in words):
+        return Found(0, 0, "direct", None, span)
+    return None
 
 
 def _sentence_like(doc: Doc, m: Marks) -> bool:
     """Quote marks that hold whole sentences (a continuation), not a scare-quoted word."""
-    content = doc.text[m.open + 1 : m.close].strip()
-    before = doc.text[doc.text.rfind("\n", 0, m.open) + 1 : m.open].strip()
+    content = docindex.text(doc)[m.open + 1 : m.close].strip()
+    before = docindex.text(doc)[docindex.text(doc).rfind("\n", 0, m.open) + 1 : m.open].strip()
     starts_unit = before == "" or before[-1] in ".!?:"
-    return starts_unit and len(content.split()) >= 4 and content[:1].isupper()
+    line_end = docindex.text(doc).find("\n", m.close)
+    after = docindex.text(doc)[m.close + 1 : line_end if line_end != -1 else None].strip(" .")
+    whole_line = before == "" and after == ""
+    min_words = 1 if whole_line else 4
+    return starts_unit and len(content.split()) >= min_words and content[:1].isupper()
 
 
 def _inner_incise(doc: Doc, start: int, end: int) -> list[Found]:
-    """"«A, a-t-elle indiqué. B»": two quotes with the incise's speaker and cue."""
+    """ "«A, a-t-elle indiqué. B»": two quotes with the incise's speaker and cue."""
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None:
         return []
     for tok in span:
-        if not cues.is_cue_verb(tok) or cues.clitic_subject(tok) is None:
+        if not cues.is_cue_verb(tok):
             continue
         c_start, c_end = cues.cue_tokens(tok)
         if c_start == 0 or doc[c_start - 1].text != ",":
             continue
-        a_end = _trim_end(doc.text, start, doc[c_start - 1].idx)
+        if cues.clitic_subject(tok) is None:
+            subj = cues.subject_span(tok, incise=True)
+            if subj is None or subj.end >= len(doc) or doc[subj.end].text not in ".,":
+                continue
+            c_end = subj.end
+        a_end = _trim_end(docindex.text(doc), start, doc[c_start - 1].idx)
         b_start = doc[c_end - 1].idx + len(doc[c_end - 1].text)
-        while b_start < end and doc.text[b_start] in _TRAILING:
+        while b_start < end and docindex.text(doc)[b_start] in _TRAILING:
             b_start += 1
         subj = cues.subject_span(tok, incise=True)
         parts = [(start, a_end), (b_start, end)]
@@ -359,13 +511,25 @@ def _inner_incise(doc: Doc, start: int, end: int) -> list[Found]:
 
 
 def _continuations(doc: Doc, found: list[Found]) -> list[Found]:
-    """Give an unattributed whole-sentence quote the speaker of the quote just before it."""
+    """Attribute unattributed whole-sentence quotes from their neighbours.
+
+    A quotation standing as its own sentence or paragraph with no cue continues the
+    previous quote (same speaker) when that one ended close before; an intertitle with no
+    quote before it takes the speaker of the next attributed quote. With no neighbour it is
+    kept without a speaker.
+    """
     out: list[Found] = []
-    for f in found:
+    for n, f in enumerate(found):
         if f.inferred:
             prev = out[-1] if out else None
-            if prev is None or f.start - prev.end > 600 or prev.speaker is None:
-                continue
-            f.speaker, f.cue = prev.speaker, None
+            nxt = next((g for g in found[n + 1 :] if not g.inferred), None)
+            if prev is not None and prev.speaker is not None and f.start - prev.end < _NEAR:
+                f.speaker = prev.speaker
+            elif nxt is not None and nxt.speaker is not None and nxt.start - f.end < _NEAR:
+                f.speaker = nxt.speaker
         out.append(f)
     return out
+
+
+#: Quotes this close (in characters) share a speaker when the later one has no cue.
+_NEAR = 600

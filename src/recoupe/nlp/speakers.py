@@ -20,9 +20,11 @@ from recoupe.nlp.lexicon import DEMONSTRATIVES, ORG_NOUNS, PRONOUNS
 from recoupe.nlp.mentions import DocMention
 
 _DEFINITE = frozenset({"le", "la", "l'", "l’", "les", "ce", "cette"})
-_FEMININE = frozenset({"mme", "mlle", "madame", "mademoiselle", "la", "une", "cette", "sa"})
-_MASCULINE = frozenset({"m.", "monsieur", "le", "un", "ce", "du", "au", "son"})
-_FUNCTION_WORDS = frozenset({"le", "la", "les", "l'", "de", "du", "des", "d'", "un", "une", "ce", "cette", "son", "sa"})
+_HONORIFIC_GENDER = {"mme": "F", "mlle": "F", "madame": "F", "m.": "M", "monsieur": "M"}
+_GENDER = {"la": "F", "une": "F", "cette": "F", "le": "M", "un": "M", "ce": "M"}
+_FUNCTION_WORDS = frozenset(
+    {"le", "la", "les", "l'", "de", "du", "des", "d'", "un", "une", "ce", "cette", "son", "sa"}
+)
 #: A pronoun refers to the last speaker when the last quote ended this close (characters).
 _NEAR = 400
 
@@ -92,7 +94,12 @@ class ArticleSpeakers:
             return self.assign[newest]
         if last_fits and at - self.last_end < _NEAR:
             return self.last
-        return self.assign[newest] if newest is not None else (self.last if last_fits else None)
+        if newest is not None:
+            return self.assign[newest]
+        if last_fits:
+            return self.last
+        anyone = self._last_person_index(at, None)
+        return self.assign[anyone] if anyone is not None else None
 
     def _role(self, phrase: Span) -> int | None:
         nouns = [t for t in phrase if t.pos_ == "NOUN"]
@@ -106,21 +113,32 @@ class ArticleSpeakers:
         ]
         if holders:
             return holders[-1]
-        if nouns[0].lemma_.lower() in ORG_NOUNS and phrase[0].lower_ in _DEFINITE:
-            return self._last_before(phrase.start_char, ("ORG",))
         head = nouns[0]
-        if head.text[:1].isupper() or head.lemma_.lower() in ORG_NOUNS:
+        if head.lemma_.lower() in ORG_NOUNS and phrase[0].lower_ in _DEFINITE:
+            return self._last_before(phrase.start_char, ("ORG",))
+        if head.text[:1].isupper() or phrase[0].lower_ not in _DEFINITE:
             return None
-        if phrase[0].lower_ in _DEFINITE and self.last is not None and self._is_person(self.last):
+        near = phrase.start_char - self.last_end < _NEAR
+        if self.last is not None and near and self._is_person(self.last):
             return self.last
-        return None
+        return self._most_mentioned(phrase.start_char)
+
+    def _most_mentioned(self, char: int) -> int | None:
+        """The person named most often before ``char`` (a definite role's likely referent)."""
+        counts: dict[int, int] = {}
+        for i, m in enumerate(self.mentions):
+            if m.kind == "PER" and m.end <= char:
+                counts[self.assign[i]] = counts.get(self.assign[i], 0) + 1
+        return max(counts, key=lambda e: counts[e]) if counts else None
 
     def _fits(self, entity: int, gender: str | None) -> bool:
         known = self.gender.get(entity)
         return self._is_person(entity) and (gender is None or known is None or known == gender)
 
     def _is_person(self, entity: int) -> bool:
-        return any(self.assign[i] == entity and m.kind == "PER" for i, m in enumerate(self.mentions))
+        return any(
+            self.assign[i] == entity and m.kind == "PER" for i, m in enumerate(self.mentions)
+        )
 
     def _last_person_before(self, char: int, gender: str | None = None) -> int | None:
         index = self._last_person_index(char, gender)
@@ -138,7 +156,9 @@ class ArticleSpeakers:
         return None
 
     def _last_before(self, char: int, kinds: tuple[str, ...]) -> int | None:
-        before = [self.assign[i] for i, m in enumerate(self.mentions) if m.kind in kinds and m.end <= char]
+        before = [
+            self.assign[i] for i, m in enumerate(self.mentions) if m.kind in kinds and m.end <= char
+        ]
         return before[-1] if before else None
 
 
@@ -167,15 +187,21 @@ def _genders(mentions: list[DocMention], assign: list[int]) -> dict[int, str]:
 
 
 def _gender_before(span: Span) -> str | None:
+    """Gender from an honorific ("Mme X") or a determined role right before the name
+    ("la ministre X"); words further away say nothing about this person."""
     doc = span.doc
-    for tok in reversed(doc[max(span.start - 8, 0) : span.start]):
+    i = span.start - 1
+    while i >= 0 and span.start - i <= 8:
+        tok = doc[i]
         low = tok.lower_
-        if low in _FEMININE:
-            return "F"
-        if low in _MASCULINE:
-            return "M"
-        if tok.is_punct or tok.pos_ in ("VERB", "AUX"):
+        if low in _HONORIFIC_GENDER:
+            return _HONORIFIC_GENDER[low]
+        if tok.pos_ == "DET":
+            nxt = doc[i + 1]
+            return _GENDER.get(low) if nxt.pos_ in ("NOUN", "ADJ") else None
+        if tok.pos_ not in ("NOUN", "ADJ", "PROPN") and low not in ("de", "d'", "d’", "du"):
             return None
+        i -= 1
     return None
 
 

@@ -26,7 +26,9 @@ SURNAME_SIMILARITY = 80.0
 #: Similarity above which two organisation or place names are the same.
 OTHER_SIMILARITY = 93.0
 
-_PARTICLES = frozenset({"de", "du", "des", "la", "le", "von", "van", "al", "el", "ben", "bin", "d'"})
+_PARTICLES = frozenset(
+    {"de", "du", "des", "la", "le", "von", "van", "al", "el", "ben", "bin", "d'"}
+)
 
 
 def person_tokens(name: str) -> list[str]:
@@ -58,7 +60,9 @@ def same_person(a: str, b: str) -> bool:
         return False
     if len(ta) == 1 or len(tb) == 1:
         return fuzz.ratio(surname(a), surname(b)) >= PERSON_SIMILARITY
-    return fuzz.ratio(" ".join(ta), " ".join(tb)) >= PERSON_SIMILARITY and _first_names_agree(ta, tb)
+    return fuzz.ratio(" ".join(ta), " ".join(tb)) >= PERSON_SIMILARITY and _first_names_agree(
+        ta, tb
+    )
 
 
 def _first_names_agree(ta: list[str], tb: list[str]) -> bool:
@@ -107,7 +111,9 @@ def key_of(kind: str, name: str, country: str | None) -> str:
     return f"{kind}:{fold(name)}"
 
 
-def cluster_article(names: list[tuple[str, str, str | None, str | None]]) -> tuple[list[LocalEntity], list[int]]:
+def cluster_article(
+    names: list[tuple[str, str, str | None, str | None]],
+) -> tuple[list[LocalEntity], list[int]]:
     """Group an article's mentions ``(kind, name, country, role)`` into local entities.
 
     Persons are taken fullest name first so that a surname joins the full name; returns

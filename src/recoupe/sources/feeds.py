@@ -147,6 +147,10 @@ def _why_empty(parsed: Any) -> str:
     return "feed has no entries"
 
 
+#: Separates an outlet's name from a section in feed titles ("Le Monde - À la une").
+_SECTION_SEPARATOR = re.compile(r"\s+[-|–—:»]\s+")
+
+
 def _entry_document(
     where: str, entry: Any, feed: Any, source: tuple[bytes | None, str]
 ) -> RawDocument | Rejection:
@@ -173,7 +177,7 @@ def _entry_document(
         title_hint=_text(entry.get("title")),
         # dict.get: feedparser's own get() maps "updated" to "published" with a warning
         published_hint=_text(dict.get(entry, "published") or dict.get(entry, "updated")),
-        outlet_hint=_text(feed.get("title")) or _text(entry.get("author")),
+        outlet_hint=_outlet_name(_text(feed.get("title"))),
         language_hint=_text(language) or _text(feed.get("language")),
     )
 
@@ -202,6 +206,17 @@ def _block(block: Any) -> tuple[Format, str, str | None] | None:
     is_html = block.get("type") in _HTML_TYPES and _TAG.search(value) is not None
     fmt: Format = "html" if is_html else "text"
     return fmt, value, block.get("language")
+
+
+def _outlet_name(feed_title: str | None) -> str | None:
+    """The outlet in a feed title: "Le Monde - À la une" names the outlet before the section.
+
+    An entry's author is a journalist, not an outlet, so it is never used here.
+    """
+    if feed_title is None:
+        return None
+    name = _SECTION_SEPARATOR.split(feed_title, maxsplit=1)[0].strip()
+    return name or feed_title
 
 
 def _text(value: Any) -> str | None:

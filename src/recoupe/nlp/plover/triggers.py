@@ -1,0 +1,169 @@
+"""Find event triggers in a parsed sentence: lexicon verbs, event nouns, "X doit …" demands.
+
+A trigger embedded in another one is not an event of its own ("a menacé de *suspendre*",
+"a condamné les *tirs*", "accuse Kiev de *soutenir*"): it only refines the outer event.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+from recoupe.nlp.plover.clauses import object_lemmas, verb_keys
+from recoupe.nlp.plover.lexicon import SPEECH_VERBS, Sense, noun_senses, verb_senses
+
+#: How a trigger was found: a verb, an event noun, or a reported obligation ("X doit …").
+_DEMAND = Sense("devoir", "DEMAND", "change")
+
+#: Verbs that take an event noun as object or subject without adding an event of their own.
+_EMBEDDING = frozenset(["ccomp", "xcomp"])
+
+#: Prepositions under which an event noun is still the main event ("procéder à un échange").
+_NOUN_PREPS = frozenset(["à", "au", "aux", "des", "de", "d'", ""])
+
+
+#: Noun modifiers that make an event hypothetical ("une éventuelle médiation").
+_HYPOTHETICAL = frozenset(["éventuel", "possible", "hypothétique", "futur", "prochain"])
+
+
+@dataclass(frozen=True)
+class Trigger:
+    """A word that names an event, with the lexicon sense it matched."""
+
+    token: Token
+    sense: Sense
+    kind: str  # "verb", "noun" or "demand"
+
+
+def find_triggers(sent: Span) -> list[Trigger]:
+    """The main (not embedded) triggers of a sentence, in text order."""
+    verbs = {t.i: Trigger(t, s, "verb") for t in sent if (s := verb_sense(t))}
+    demands = {t.i: Trigger(t, _DEMAND, "demand") for t in sent if _is_reported_duty(t)}
+    nouns = {t.i: Trigger(t, s, "noun") for t in sent if (s := noun_sense(t))}
+    outer = {**verbs, **demands}
+    kept = [v for v in outer.values() if not _embedded_verb(v.token, outer)]
+    kept = [v for v in kept if not is_purpose(v.token)]
+    kept += [n for n in nouns.values() if _free_noun(n.token, outer, nouns)]
+    return sorted((t for t in kept if t.sense.event != "-"), key=lambda t: t.token.i)
+
+
+def is_purpose(tok: Token) -> bool:
+    """A verb that only states a purpose or describes a noun is not an event of its own.
+
+    "ont manifesté *pour réclamer* …" (the demand is part of the protest) and "une
+    manifestation *réclamant* …" (a participle modifying a noun).
+    """
+    if tok.dep_ == "acl":
+        return True
+    if tok.dep_ != "advcl":
+        return False
+    return any(c.lower_ in ("pour", "afin", "sans") and c.dep_ == "mark" for c in tok.children)
+
+
+def verb_sense(tok: Token) -> Sense | None:
+    """The lexicon sense of a verb, checked against its objects."""
+    if tok.pos_ == "ADJ" and any(c.dep_ == "cop" for c in tok.children):
+        keys = [f"être {tok.lemma_.lower()}"]  # "Israël est opposé à …"
+    elif tok.pos_ == "VERB":
+        keys = verb_keys(tok)
+    else:
+        return None
+    objects = object_lemmas(tok)
+    for key in keys:
+        for sense in verb_senses().get(key, []):
+            if sense.fits(objects):
+                return sense
+    return None
+
+
+def noun_sense(tok: Token) -> Sense | None:
+    """The lexicon sense of an event noun, checked against its noun modifiers."""
+    if tok.pos_ != "NOUN":
+        return None
+    mods = {c.lemma_.lower() for c in tok.children if c.dep_ in ("nmod", "amod")}
+    if mods & _HYPOTHETICAL or _anaphoric(tok):
+        return None
+    for sense in noun_senses().get(tok.lemma_.lower(), []):
+        if sense.fits(mods):
+            return sense
+    return None
+
+
+def _anaphoric(noun: Token) -> bool:
+    """"ces accusations", "cette décision": a noun that points back to an event already told."""
+    dets = [c for c in noun.children if c.dep_ == "det"]
+    return any(c.lemma_.lower() in ("ce", "cet", "cette", "ces") for c in dets)
+
+
+def embedded_trigger(tok: Token) -> Sense | None:
+    """The sense of the act a verb embeds ("menacer de *suspendre*"), for its mode."""
+    for child in tok.children:
+        if child.dep_ in _EMBEDDING:
+            sense = verb_sense(child)
+            if sense:
+                return sense
+            for grand in child.children:
+                if grand.dep_ in _EMBEDDING and (sense := verb_sense(grand)):
+                    return sense
+    return None
+
+
+def _is_reported_duty(tok: Token) -> bool:
+    """"La Russie a affirmé que le Soudan *devait* restituer …": a demand by the speaker."""
+    if tok.lemma_.lower() != "devoir" or tok.dep_ != "ccomp":
+        return False
+    return tok.head.lemma_.lower() in SPEECH_VERBS
+
+
+def _embedded_verb(tok: Token, outer: dict[int, Trigger]) -> bool:
+    """Whether a verb trigger is the content of another trigger (xcomp/ccomp chain)."""
+    node = tok
+    embedded = False
+    for _ in range(4):
+        if node.dep_ not in (*_EMBEDDING, "conj") or node.head is node:
+            return False
+        embedded = embedded or node.dep_ in _EMBEDDING
+        node = node.head
+        if node.i in outer and embedded:
+            return True
+        if node.lemma_.lower() == "devoir" and node.head.i in outer:
+            return True
+    return False
+
+
+def _free_noun(tok: Token, outer: dict[int, Trigger], nouns: dict[int, Trigger]) -> bool:
+    """Whether an event noun stands as the main event of its clause."""
+    node = tok
+    for _ in range(3):
+        head = node.head
+        if head is node:
+            return True
+        if head.i in outer or head.i in nouns:
+            return False
+        if head.pos_ in ("VERB", "AUX"):
+            return not _under_trigger(head, outer) and (
+                node.dep_ in ("obj", "nsubj", "obl:arg")
+                or (node.dep_.startswith("obl") and _case(node) in _NOUN_PREPS)
+            )
+        if node.dep_ not in ("nmod", "appos"):
+            return False
+        node = head
+    return False
+
+
+def _under_trigger(verb: Token, outer: dict[int, Trigger]) -> bool:
+    """Whether a verb sits inside the content of a trigger ("a refusé de … apporter une aide")."""
+    node = verb
+    for _ in range(4):
+        if node.dep_ not in ("xcomp", "ccomp", "conj") or node.head is node:
+            return False
+        node = node.head
+        if node.i in outer:
+            return True
+    return False
+
+
+def _case(tok: Token) -> str:
+    case = [c.lower_ for c in tok.children if c.dep_ == "case"]
+    return case[0] if case else ""

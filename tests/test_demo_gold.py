@@ -1,0 +1,83 @@
+"""The bundled demo corpus, ingested end to end, matches its gold metadata article by article."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+import pytest
+
+from recoupe.extract.dates import parse_timestamp
+from recoupe.model import Article
+from recoupe.pipeline import ingest
+from recoupe.store import Store
+
+DEMO = Path(__file__).resolve().parents[1] / "examples" / "demo"
+GOLD = json.loads((DEMO / "gold.json").read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="module")
+def demo_articles(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Article]:
+    """The demo corpus ingested into a fresh store, keyed like the gold file."""
+    corpus = DEMO / "corpus"
+    with Store(tmp_path_factory.mktemp("demo") / "demo.db") as store:
+        report = ingest([corpus], store, jobs=2)
+        assert report.rejected == [], report.rejected
+        articles = list(store.iter_articles())
+    return {_key(a.origin, corpus): a for a in articles}
+
+
+def _key(origin: str, corpus: Path) -> str:
+    path, _, fragment = origin.partition("#")
+    relative = Path(path).resolve().relative_to(corpus.resolve()).as_posix()
+    return f"{relative}#{fragment}" if fragment else relative
+
+
+def _folded(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _same_time(gold: str | None, found: dt.date | dt.datetime | None) -> bool:
+    if gold is None or found is None:
+        return gold is None and found is None
+    expected = parse_timestamp(gold)
+    if isinstance(expected, dt.datetime) and isinstance(found, dt.datetime):
+        if (expected.tzinfo is None) != (found.tzinfo is None):
+            return expected.replace(tzinfo=None) == found.replace(tzinfo=None)
+        return expected == found
+    day = found.date() if isinstance(found, dt.datetime) else found
+    gold_day = expected.date() if isinstance(expected, dt.datetime) else expected
+    return day == gold_day
+
+
+def test_every_gold_article_is_stored_once(demo_articles: dict[str, Article]) -> None:
+    assert set(demo_articles) == set(GOLD["articles"])
+
+
+@pytest.mark.parametrize("field", ["title", "outlet", "language"])
+def test_metadata_field(demo_articles: dict[str, Article], field: str) -> None:
+    wrong = {
+        key: (getattr(demo_articles[key], field), gold[field])
+        for key, gold in GOLD["articles"].items()
+        if key in demo_articles and getattr(demo_articles[key], field) != gold[field]
+    }
+    assert wrong == {}
+
+
+def test_publication_dates(demo_articles: dict[str, Article]) -> None:
+    wrong = {
+        key: (str(demo_articles[key].published), gold["published"])
+        for key, gold in GOLD["articles"].items()
+        if key in demo_articles and not _same_time(gold["published"], demo_articles[key].published)
+    }
+    assert wrong == {}
+
+
+def test_article_sentences_kept_and_furniture_removed(demo_articles: dict[str, Article]) -> None:
+    problems = []
+    for key, gold in GOLD["articles"].items():
+        body = _folded(demo_articles[key].body)
+        problems += [(key, "lost", s) for s in gold["sentences_kept"] if _folded(s) not in body]
+        problems += [(key, "left", f) for f in gold["furniture"] if _folded(f) in body]
+    assert problems == []

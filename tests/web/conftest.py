@@ -1,0 +1,66 @@
+"""Fixtures for the web tests: a store of fictional articles, a test client, a real server."""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+import uvicorn
+from fastapi.testclient import TestClient
+
+from recoupe.store import Store
+from recoupe.web import create_app
+from tests.web.fictional import HOSTILE_TITLE, TOKEN, Corpus, fill_store, free_port
+
+
+@pytest.fixture(scope="session")
+def web_corpus(tmp_path_factory: pytest.TempPathFactory) -> Corpus:
+    """A store file holding the fictional articles (shared by the read-only tests)."""
+    db = tmp_path_factory.mktemp("web") / "web.db"
+    with Store(db) as store:
+        ids = fill_store(store)
+    return Corpus(db=db, ids=ids, hostile_id=ids[HOSTILE_TITLE])
+
+
+@pytest.fixture(scope="session")
+def read_store(web_corpus: Corpus) -> Iterator[Store]:
+    """The shared store, opened once for the session."""
+    with Store(web_corpus.db) as store:
+        yield store
+
+
+@pytest.fixture
+def client(read_store: Store) -> TestClient:
+    """A test client over the shared store, with writing disabled."""
+    return TestClient(create_app(read_store))
+
+
+@pytest.fixture
+def writable(tmp_path: Path) -> Iterator[TestClient]:
+    """A test client over a fresh store of its own, with the write token set."""
+    with Store(tmp_path / "w.db") as store:
+        fill_store(store)
+        yield TestClient(create_app(store, token=TOKEN))
+
+
+@pytest.fixture(scope="session")
+def server(read_store: Store) -> Iterator[str]:
+    """A real uvicorn server on 127.0.0.1 over the shared store; yields its base URL."""
+    port = free_port()
+    config = uvicorn.Config(
+        create_app(read_store), host="127.0.0.1", port=port, log_level="warning"
+    )
+    instance = uvicorn.Server(config)
+    thread = threading.Thread(target=instance.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 20
+    while not instance.started:
+        if time.monotonic() > deadline or not thread.is_alive():
+            raise RuntimeError("the test server did not start")
+        time.sleep(0.05)
+    yield f"http://127.0.0.1:{port}"
+    instance.should_exit = True
+    thread.join(timeout=10)
