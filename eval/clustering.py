@@ -19,6 +19,7 @@ import random
 import sys
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 from clustering_metrics import Pooled, bcubed_f1
@@ -63,21 +64,21 @@ def load(data: Path = DATA, seed: int = 0) -> list[Doc]:
     return sorted(docs, key=lambda d: d.item.published or BASE)
 
 
-def run_linker(docs: list[Doc], params: dict[str, float]) -> tuple[dict, dict]:
+def run_linker(docs: list[Doc], params: dict[str, Any]) -> tuple[dict, dict]:
     """Stream ``docs`` through a fresh linker; return predicted event and story per article."""
     linker = Linker(**params)
     out = linker.partial_fit(d.item for d in docs)
     return ({a.article_id: a.event_id for a in out}, {a.article_id: a.story_id for a in out})
 
 
-def _pick(options: list, scores: list[float]) -> object:
+def _pick(options: list[Any], scores: list[float]) -> Any:
     """The best option; among ties, the middle one (a plateau's centre is the safest choice)."""
     best = max(scores)
     tied = [o for o, s in zip(options, scores, strict=True) if s >= best - 1e-9]
     return tied[len(tied) // 2]
 
 
-def tune_linker(train: list[Doc]) -> dict[str, float]:
+def tune_linker(train: list[Doc]) -> dict[str, Any]:
     """Event threshold maximising event BCubed F1, then story thresholds for story F1."""
     ids = [d.item.id for d in train]
     gold_e = {d.item.id: d.event for d in train}
@@ -89,7 +90,7 @@ def tune_linker(train: list[Doc]) -> dict[str, float]:
     params = [{"event_threshold": event_t, "story_threshold": s, "story_merge_threshold": m}
               for s, m in pairs]
     scores = [bcubed_f1(run_linker(train, p)[1], gold_s, ids) for p in params]
-    return _pick(params, scores)  # type: ignore[return-value]
+    return _pick(params, scores)
 
 
 def baseline_labels(docs: list[Doc], threshold: float) -> dict[str, str]:
@@ -110,7 +111,8 @@ def folds(themes: list[str], k: int) -> list[list[str]]:
 
 def evaluate(docs: list[Doc], k: int) -> dict:
     """Leave-themes-out figures for the linker and the baseline, at event and story level."""
-    gold = {"event": {d.item.id: d.event for d in docs}, "story": {d.item.id: d.story for d in docs}}
+    gold = {"event": {d.item.id: d.event for d in docs},
+            "story": {d.item.id: d.story for d in docs}}
     pooled = {(m, lvl): Pooled() for m in ("linker", "baseline") for lvl in ("event", "story")}
     chosen = []
     for held in folds(sorted({d.theme for d in docs}), k):
@@ -124,13 +126,14 @@ def evaluate(docs: list[Doc], k: int) -> dict:
         for lvl in ("event", "story"):
             train_gold = {d.item.id: gold[lvl][d.item.id] for d in train}
             ids = list(train_gold)
-            cut = max(BASELINE_GRID, key=lambda t, g=train_gold, i=ids: bcubed_f1(
-                baseline_labels(train, t), g, i))
+            scores = [bcubed_f1(baseline_labels(train, t), train_gold, ids)
+                      for t in BASELINE_GRID]
+            cut = _pick(BASELINE_GRID, scores)
             pooled["baseline", lvl].add(baseline_labels(docs, cut), gold[lvl], scored)
             fold[f"baseline_{lvl}_cut"] = cut
         chosen.append(fold)
         print(json.dumps(fold), file=sys.stderr)
-    result = {f"{m}_{lvl}": p.figures() for (m, lvl), p in pooled.items()}
+    result: dict[str, Any] = {f"{m}_{lvl}": p.figures() for (m, lvl), p in pooled.items()}
     result["folds"] = chosen
     return result
 

@@ -120,7 +120,8 @@ def main() -> int:
             print(f"\n== {a.article_id}")
             for q in a.quotes:
                 print(
-                    f"  [{q.kind}] {q.speaker!r} ({q.speaker_entity_id}) cue={q.cue!r}: {q.text[:80]!r}"
+                    f"  [{q.kind}] {q.speaker!r} ({q.speaker_entity_id}) "
+                    f"cue={q.cue!r}: {q.text[:80]!r}"
                 )
         for e in entities.values():
             if e.kind in ("PER", "GPE"):

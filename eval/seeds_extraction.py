@@ -20,12 +20,14 @@ Usage, from the repository root::
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
 import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-SEEDS_DIR = Path("/work/shared/seeds")
+#: Where the seeds are read from; override with ``RECOUPE_SEEDS_DIR``.
+SEEDS_DIR = Path(os.environ.get("RECOUPE_SEEDS_DIR", "/work/shared/seeds"))
 _TAG = re.compile(r"<[^>]+>")
 _AGENCY = re.compile(r"^\([A-Z][\w-]*\)\s*|\s*\([A-Z][\w-]*\)$")
 
@@ -46,30 +48,43 @@ GOLD = (
     Gold(
         "000",
         "Les États-Unis rompent leurs contacts bilatéraux avec la Russie sur la Syrie",
-        3, "Sputnik", None, (5, 7, 8, 10, 12, 14),
+        3,
+        "Sputnik",
+        None,
+        (5, 7, 8, 10, 12, 14),
     ),
     Gold(
         "001",
         "Les USA prêts à suspendre leur coopération avec la Russie sur le dossier syrien",
-        1, "Sputnik Afrique", None, (6, 8, 12, 14, 16, 18),
+        1,
+        "Sputnik Afrique",
+        None,
+        (6, 8, 12, 14, 16, 18),
     ),
     Gold(
         "002",
         "Moscou accuse Washington de ne pas distinguer rebelles et terroristes, "
         "suite à l'ultimatum américain",
-        1, "RT France", None, (2, 3, 6, 7, 8, 11, 12, 13),
+        1,
+        "RT France",
+        None,
+        (2, 3, 6, 7, 8, 11, 12, 13),
     ),
     Gold(
         "003",
         'Syrie: Moscou a proposé à Washington des "discussions entre militaires", révèle Kerry',
-        1, "Belga",
+        1,
+        "Belga",
         dt.datetime(2015, 9, 16, 22, 25, 2, tzinfo=dt.timezone(dt.timedelta(hours=2))),
         (13,),
     ),
     Gold(
         "004",
         "Pentagone: pas d'accord Russie-USA sur la Syrie",
-        4, "Sputnik", None, (11, 13, 15, 17, 19, 21),
+        4,
+        "Sputnik",
+        None,
+        (11, 13, 15, 17, 19, 21),
     ),
 )
 
@@ -103,9 +118,11 @@ def check_seed(path: Path, gold: Gold, report: Report) -> None:
 
     lines = path.read_text(encoding="utf-8").splitlines()
     found = extract_text("\n".join(lines))
-    print(f"{path.name}: title={found.title!r} outlet={found.outlet!r} "
-          f"published={found.published.isoformat() if found.published else None} "
-          f"evidence={found.published_evidence!r} removed={len(found.removed)}")
+    print(
+        f"{path.name}: title={found.title!r} outlet={found.outlet!r} "
+        f"published={found.published.isoformat() if found.published else None} "
+        f"evidence={found.published_evidence!r} removed={len(found.removed)}"
+    )
     report.check("title", found.title == gold.title, repr(found.title))
     report.check("outlet", found.outlet == gold.outlet, repr(found.outlet))
     report.check("published", found.published == gold.published, repr(found.published))
@@ -114,11 +131,15 @@ def check_seed(path: Path, gold: Gold, report: Report) -> None:
     missing = [s for n in gold.body_lines for s in sentences(lines[n - 1]) if s not in body]
     report.check("every article sentence kept", not missing, f"{len(missing)} missing: {missing}")
     furniture = [
-        (n, fold(line)) for n, line in enumerate(lines, 1)
+        (n, fold(line))
+        for n, line in enumerate(lines, 1)
         if fold(line) and n not in gold.body_lines and n != gold.title_line
     ]
-    left = [n for n, text in furniture if text in paragraphs
-            or (len(text.split()) >= 3 and text in body)]
+    left = [
+        n
+        for n, text in furniture
+        if text in paragraphs or (len(text.split()) >= 3 and text in body)
+    ]
     report.check("no furniture left in the body", not left, f"lines {left}")
     removed = {fold(r.text) for r in found.removed}
     unlisted = [

@@ -9,6 +9,7 @@ import pytest
 from recoupe.extract.html import _parse as parse_page
 from recoupe.extract.html import decode_html, extract_html
 from recoupe.extract.html_dates import headline_date, metadata_dates
+from recoupe.model import Removal
 
 PARAGRAPHS = (
     "Les habitants de Villebrune ont découvert mardi matin que le pont de pierre qui enjambe "
@@ -164,11 +165,18 @@ def test_odd_pages_never_raise(html: str) -> None:
     assert "datePublished" not in found.body
 
 
-def test_huge_page_is_bounded() -> None:
-    html = page(after="<p>" + "bla " * 2_000_000 + "</p>")
+def test_huge_page_is_cut_before_parsing(monkeypatch: pytest.MonkeyPatch) -> None:
+    import recoupe.extract.html as html_module
+
+    monkeypatch.setattr(html_module, "MAX_HTML_CHARS", 20_000)
+    filler = "<p>" + "Paragraphe de remplissage sans intérêt particulier. " * 30 + "</p>"
+    tail = "<p>Cette phrase arrive bien après la limite de taille et doit disparaître.</p>"
+    html = page(after=filler * 40 + tail)
+    assert len(html) > 40_000
     found = extract_html(html)
-    assert len(found.body) <= len(html)
-    assert len(found.removed) <= 100
+    assert PARAGRAPHS[0] in found.body
+    assert "doit disparaître" not in found.body
+    assert len(found.removed) <= html_module.MAX_REMOVED_BLOCKS + 20
 
 
 def test_decode_html_honours_declared_charset_and_utf8() -> None:
@@ -177,3 +185,68 @@ def test_decode_html_honours_declared_charset_and_utf8() -> None:
     utf8_lie = latin.encode("utf-8")  # a UTF-8 page that declares ISO-8859-1
     assert "Été à Genève" in decode_html(utf8_lie)
     assert isinstance(decode_html(b"\xff\xfe\x00garbage\x81\x8d"), str)
+
+
+def test_headline_repeated_in_body_is_removed_as_title_repeat() -> None:
+    found = extract_html(page(), "https://gazette-sorne.example/region/pont.html")
+    assert not found.body.startswith("Le pont de Villebrune fermé")
+    assert Removal("Le pont de Villebrune fermé", "title-repeat") in found.removed
+
+
+def test_byline_with_update_gives_the_publication() -> None:
+    before = "<p>Publié le 16 septembre 2015 à 8h30 - Mis à jour le 18 septembre 2015 à 22h25</p>"
+    found = extract_html(page(before=before), "https://gazette-sorne.example/region/pont.html")
+    assert found.published == dt.datetime(2015, 9, 16, 8, 30)
+    assert found.published_evidence is not None
+    assert "Publié le 16 septembre 2015" in found.published_evidence
+
+
+def test_update_notice_alone_is_not_a_publication_date() -> None:
+    before = "<p>Mis à jour le 18 septembre 2015</p>"
+    tree = parse_page(page(before=before))
+    assert tree is not None
+    assert headline_date(tree) is None
+
+
+def test_teaser_and_follow_prompt_lines_are_furniture() -> None:
+    after = (
+        "<p>À lire aussi : Le marché couvert de Villebrune rouvre ses portes</p>"
+        "<p>Suivez-nous sur les réseaux sociaux</p>"
+    )
+    found = extract_html(page(after=after), "https://gazette-sorne.example/region/pont.html")
+    assert "marché couvert" not in found.body
+    assert "Suivez-nous" not in found.body
+    reasons = {r.reason for r in found.removed}
+    assert {"related-links", "follow-prompt"} <= reasons
+    assert PARAGRAPHS[2] in found.body
+
+
+def test_bogus_declared_charset_falls_back() -> None:
+    html = '<html><head><meta charset="x-pas-un-charset"></head><body><p>Déjà vu</p></body></html>'
+    assert "Déjà vu" in decode_html(html.encode("cp1252"))
+    assert "Déjà vu" in decode_html(html.encode("utf-8"))
+
+
+def test_extraction_never_opens_a_socket(monkeypatch: pytest.MonkeyPatch) -> None:
+    import socket
+
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise AssertionError("network access attempted")
+
+    monkeypatch.setattr(socket, "socket", refuse)
+    monkeypatch.setattr(socket, "create_connection", refuse)
+    head = '<link rel="canonical" href="https://gazette-sorne.example/pont.html">'
+    before = '<img src="https://images.example/pont.jpg"><iframe src="https://video.example/"></iframe>'
+    found = extract_html(page(head=head, before=before), "https://gazette-sorne.example/pont.html")
+    assert PARAGRAPHS[1] in found.body
+
+
+def test_xml_entities_are_not_expanded() -> None:
+    laughs = (
+        '<?xml version="1.0"?><!DOCTYPE html [<!ENTITY a "rire rire rire rire rire">'
+        '<!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;"><!ENTITY c "&b;&b;&b;&b;&b;&b;&b;&b;&b;">]>'
+    )
+    html = laughs + page(after="<p>&c;</p>")[len("<!DOCTYPE html>") :]
+    found = extract_html(html)
+    assert "rire rire" not in found.body
+    assert PARAGRAPHS[0] in found.body

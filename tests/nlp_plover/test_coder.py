@@ -130,3 +130,26 @@ def test_batches_give_the_same_result(coder: PloverCoder) -> None:
     texts = ["Le Kenya a rejeté mardi l'offre de l'Ouganda.", "Il pleut sur Nairobi."]
     batched = list(coder.code_many(texts, ["a", "b"]))
     assert [triples(x) for x in batched] == [triples(coder.code(t)) for t in texts]
+
+
+def test_conditional_measure_is_a_threat(coder: PloverCoder) -> None:
+    text = ("Le Canada pourrait suspendre ses livraisons de blé à l'Égypte "
+            "si le contrat n'est pas payé.")
+    assert ("CAN", "THREATEN", "EGY") in triples(coder.code(text))
+
+
+def test_third_party_speculation_is_no_event(coder: PloverCoder) -> None:
+    text = "Selon des analystes, le Canada pourrait suspendre ses livraisons de blé à l'Égypte."
+    assert triples(coder.code(text)) == set()
+
+
+def test_pipeline_component_fills_doc_actions(coder: PloverCoder) -> None:
+    nlp = coder.nlp
+    if "recoupe_plover" not in nlp.pipe_names:
+        nlp.add_pipe("recoupe_plover", last=True)
+    try:
+        docs = list(nlp.pipe(["Le Kenya a rejeté mardi l'offre de l'Ouganda.", "Il pleut."]))
+    finally:
+        nlp.remove_pipe("recoupe_plover")
+    assert triples(docs[0]._.actions) == {("KEN", "REJECT", "UGA")}
+    assert docs[1]._.actions == []

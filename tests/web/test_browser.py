@@ -7,6 +7,7 @@ Skipped, with the reason, when ``/usr/bin/chromium`` or Playwright is missing.
 
 from __future__ import annotations
 
+import os
 import re
 import threading
 import time
@@ -33,11 +34,12 @@ from tests.web.fictional import (
 if TYPE_CHECKING:
     from playwright.sync_api import Browser, BrowserContext, Dialog, Page, Route
 
-CHROMIUM = Path("/usr/bin/chromium")
+#: Debian's chromium; RECOUPE_CHROMIUM names another build of Chromium to drive.
+CHROMIUM = Path(os.environ.get("RECOUPE_CHROMIUM", "/usr/bin/chromium"))
 if not CHROMIUM.exists():
     pytest.skip(
-        "browser tests need Debian's chromium at /usr/bin/chromium "
-        "(apt-get install -y chromium)", allow_module_level=True,
+        f"browser tests need Chromium at {CHROMIUM} (Debian: apt-get install -y chromium)",
+        allow_module_level=True,
     )
 sync_api = pytest.importorskip("playwright.sync_api", reason="browser tests need playwright")
 

@@ -12,19 +12,29 @@ from __future__ import annotations
 import re
 
 __all__ = [
+    "ADVERT",
+    "AFFILIATE",
+    "AUTHOR_HEADER",
+    "BYLINE",
     "CAPTION_CREDIT",
     "COMMENTS_FORM",
     "COMMENTS_HEADER",
     "COOKIE",
+    "COOKIE_NOTICE",
     "FIGURE_LABEL",
     "FOLLOW",
+    "FOLLOW_NETWORK",
+    "MEDIA_PROMPT",
     "NAVIGATION",
     "POST_META",
     "READ_MORE",
     "RELATED_HEADER",
+    "RELATIVE_DATELINE",
     "RIGHTS",
     "SHARE",
+    "STOCK_PHOTO",
     "SUBSCRIBE",
+    "SUBSCRIBE_OPENING",
     "TAGS_HEADER",
     "phrase",
 ]
@@ -48,6 +58,15 @@ COOKIE = phrase(
     r"GDPR|RGPD|DSGVO",
 )
 
+#: The sentence of a consent banner ("Ce site utilise des cookies", "We use cookies to…",
+#: "En poursuivant votre navigation, vous acceptez…"): no article says it of itself.
+COOKIE_NOTICE = re.compile(
+    r"\b(?:utilise|utilisons|use|uses|verwendet|verwenden|nutzt|utiliza|usa)\s+"
+    r"(?:des |les |de )?cookies\b|en poursuivant (?:votre )?(?:navigation|visite)|"
+    r"by continuing to (?:browse|use)",
+    re.IGNORECASE,
+)
+
 #: Prompts to subscribe, register, log in or support the site.
 SUBSCRIBE = phrase(
     r"s'abonner|abonnez-vous|abonnement|je m'abonne|newsletter|inscrivez-vous|s'inscrire",
@@ -55,6 +74,15 @@ SUBSCRIBE = phrase(
     r"subscribe|sign up|sign in|log in|login|register|create an account|unlock",
     r"abonnieren|abonnement|anmelden|registrieren|einloggen|jetzt testen|unterstütze",
     r"suscr[ií]bete|iscriviti|assine",
+)
+
+#: A subscription prompt opening its line, however long its pitch ("Newsletter : recevez
+#: chaque matin…", "Abonnez-vous pour lire la suite", "Sign up for our weekly briefing").
+SUBSCRIBE_OPENING = re.compile(
+    r"^(?:newsletter\b|abonnez-vous\b|inscrivez-vous à|recevez (?:notre|nos) newsletter|"
+    r"sign up (?:for|to)\b|subscribe (?:to|for|from|today)\b|support (?:independent )?journalism|"
+    r"article réservé aux abonnés|jetzt abonnieren)",
+    re.IGNORECASE,
 )
 
 #: Prompts to follow the outlet elsewhere (social networks, apps, radio, alerts).
@@ -65,9 +93,46 @@ FOLLOW = phrase(
     r"síguenos|seguici|siga-nos|nos siga|únete|download the \w+ apps?|get the latest news",
 )
 
+#: A follow prompt naming a network or app, however long ("Suivez L'Écho sur Telegram pour ne
+#: rien manquer…"): the prompt opens the line.
+FOLLOW_NETWORK = re.compile(
+    r"^(?:suivez|retrouvez|rejoignez|abonnez-vous à|follow|join|folgen sie)\b.{0,80}?\b"
+    r"(?:sur|on|auf)\s+(?:telegram|facebook|twitter|x|instagram|whatsapp|youtube|tiktok|"
+    r"linkedin|threads|bluesky|mastodon|google news|notre application|our app|snapchat)\b",
+    re.IGNORECASE,
+)
+
+#: Audio and video player prompts: "Écouter cet article (4 min)", "Vidéo : … (1:42)",
+#: "Listen to this story", "Watch: …". The opening word or a bracketed duration gives them away.
+MEDIA_PROMPT = re.compile(
+    r"^(?:vidéo|video|audio|podcast|replay|watch|listen)\s*:|"
+    r"^(?:[ée]couter|[ée]coutez|regarder|regardez|listen to|watch)\s+(?:cet article|l'article|"
+    r"le reportage|la vidéo|l'émission|le podcast|this (?:story|article)|the (?:video|podcast))|"
+    r"\((?:\d+\s*(?:min|mn|sec)\w*|\d{1,2}:\d{2}(?::\d{2})?)\)\s*$",
+    re.IGNORECASE,
+)
+
+#: Advertising labels and the "continue reading" prompts around them.
+ADVERT = phrase(
+    r"publicité|advertisement|anzeige|werbung|sponsored content|contenu sponsorisé",
+    r"continuer la lecture ci-dessous|la suite après (?:cette )?(?:publicité|la publicité)",
+    r"(?:article|story) continues below|continue reading below|scroll to continue",
+)
+
+#: A relative update line: "Mis à jour il y a 3 heures", "Updated 2 hours ago".
+RELATIVE_DATELINE = re.compile(
+    r"^(?:publié|mis à jour|mis en ligne|updated|published|posted|aktualisiert)\s+"
+    r"(?:il y a\s+\d+|\d+\s+\w+\s+ago|vor\s+\d+)\s*\w*\s*$",
+    re.IGNORECASE,
+)
+
+#: A byline: "Par Camille Dupin", "By Anna Berg, Europe correspondent", "Von Jan Frei".
+BYLINE = re.compile(r"^(?:par|by|von)\s+(?P<names>.+)$", re.IGNORECASE)
+
 #: Headers opening a comment section (everything after them is readers' text or its form).
 COMMENTS_HEADER = phrase(
-    r"\d*\s*commentaires?|réagir|réagissez|ajouter un commentaire|laisser un commentaire",
+    r"\d*\s*commentaires?|vos (?:commentaires|réactions)|réagir|réagissez",
+    r"ajouter un commentaire|laisser un commentaire",
     r"pour participer aux discussions",
     r"\d*\s*comments?|leave a (?:reply|comment)|add a comment|post a comment|join the discussion",
     r"\d*\s*kommentare?|schreibe einen kommentar|kommentar schreiben|diskutieren sie mit",
@@ -75,7 +140,7 @@ COMMENTS_HEADER = phrase(
     r"qu'en pensez-vous|donnez votre avis|votre commentaire|annuler la réponse",
     r"what do you think|cancel reply|your comment|\d+ (?:thoughts|responses|replies) (?:on|to)",
     r"was denkst du|was meinen sie|kommentar verfassen|antwort(?:en)? abbrechen|dein kommentar",
-    r"ihr kommentar|\d+ (?:antworten|gedanken) (?:auf|zu)",
+    r"ihr kommentar|\d+ (?:antworten|gedanken) (?:auf|zu)|kommentieren sie hier",
 )
 
 #: Links that close a teaser ("Lire la suite", "Read more"): the lines above are another article.
@@ -95,6 +160,7 @@ COMMENTS_FORM = phrase(
     r"required fields are marked|notify me of|reply|log in to reply",
     r"keine kommentare|ihre e-mail-adresse wird nicht veröffentlicht|antworten",
     r"this site uses akismet|diese website verwendet akismet",
+    r"protégée? par recaptcha|protected by recaptcha",
     r"hinterlasse (?:eine antwort|einen kommentar)",
     r"vous commentez à l'aide|you are commenting using|du kommentierst mit|sie kommentieren mit",
 )
@@ -112,6 +178,8 @@ RELATED_HEADER = phrase(
     r"weitere pressemitteilungen|noch mehr infos",
     r"lee también|te puede interesar|otras noticias|noticias relacionadas|notas relacionadas",
     r"mira también|más noticias|leggi anche|leia também|veja também|notícias relacionadas",
+    r"czytaj (?:też|także|więcej)|zobacz też|lees ook|lue myös",
+    r"meistgeklickte?n?(?: beiträge| artikel)?|themen in diesem artikel|more stories",
 )
 
 #: A tag list header ("Tags: …", "Mots-clés", "Schlagwörter").
@@ -142,7 +210,7 @@ SHARE = phrase(
     r"url courte|partager|partagez|imprimer|envoyer par (?:e-)?mail|copier le lien",
     r"share(?: this)?|tweet|print|email this|copy link|pin it",
     r"teilen|drucken|per e-mail (?:senden|versenden)|link kopieren|flattr this",
-    r"artikel gefallen|jetzt teilen",
+    r"artikel gefallen|jetzt teilen|url zum kopieren",
     r"compartir|condividi|compartilhar",
 )
 
@@ -163,4 +231,29 @@ NAVIGATION = phrase(
     r"zurück zur übersicht|volltext-suche|über den autor|über die autorin|about the author",
     r"back to (?:overview|list)|retour à la liste|à propos de l'auteur",
     r"inicio|buscar|cerca|pubblicità",
+)
+
+#: Picture agencies and free-photo sites, named in photo credits.
+STOCK_PHOTO = phrase(
+    r"shutterstock(?:\.com)?|getty ?images|istock(?:photo)?|unsplash|pixabay|pexels|adobe ?stock",
+    r"fotolia|imago(?: images)?|picture[- ]alliance|dpa-?bildfunk|keystone|depositphotos",
+)
+
+#: The header of an author box (the whole line): "About the author", "Über den Autor / die
+#: Autorin", "À propos de l'auteur", "AUTOR".
+AUTHOR_HEADER = re.compile(
+    r"^(?:about the author|the author|author|autor(?:in)?|über (?:den|die) autor(?:in)?"
+    r"(?:\s*/\s*die autorin)?|zum autor|zur autorin|à propos de l['’]auteur|l['’]auteur|"
+    r"l['’]auteure|sobre el autor|sull['’]autore)\s*:?$",
+    re.IGNORECASE,
+)
+
+#: Affiliate and sponsorship disclosures ("When you purchase through links on our site, we may
+#: earn a commission"), whole sentences only furniture says.
+AFFILIATE = re.compile(
+    r"(?:buy|purchase|shop) through (?:links|our links)|may earn (?:an affiliate )?commission|"
+    r"is supported by its (?:audience|readers)|contains? (?:affiliate )?(?:links|references) to "
+    r"products|enthält (?:sogenannte )?affiliate-links|affiliate links?\b.{0,40}\bprovision|"
+    r"liens? (?:d['’])?affiliation|lien sponsorisé",
+    re.IGNORECASE,
 )

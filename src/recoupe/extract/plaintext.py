@@ -7,10 +7,15 @@ tweet embeds, comment forms, "Lire aussi" lists, counters, stray tags). The name
 
 1. rules that recognise furniture from the line and its neighbours (credits, captions,
    tweets, comment sections, related-links blocks, other languages…);
-2. the body is located: the densest run of prose lines (jusText-style scoring). Lines before
-   it are the page header (the title is read there), lines after it are the page footer
-   (the outlet's signature is read there); both are left out;
+2. the body is located: the first substantial run of prose lines (jusText-style scoring),
+   grown over the short content lines that border it (list items, labels). Lines before it
+   are the page header (the title is read there), lines after it the page footer (the
+   outlet's signature is read there); both are left out;
 3. the title's repeats are removed and what is left is the body, one paragraph per line.
+
+The three numbers below (``MAX_GAP``, ``MAX_CLEAN_GAP``, ``FIRST_RUN_SHARE``) were chosen on
+the even-numbered half of trafilatura's benchmark pages; ``eval/plaintext_extraction.py``
+reports the other half separately.
 
 The outlet comes from the credits the rules met (signatures, agency marks, captions signed by
 the outlet, © credits, follow prompts); the date from :mod:`recoupe.extract.prose_dates`.
@@ -26,18 +31,12 @@ from recoupe.extract import textrules as tr
 from recoupe.extract.prose_dates import find_published
 from recoupe.model import Extraction, Removal
 
-__all__ = ["extract_text", "find_body"]
+__all__ = ["extend_body", "extract_text", "find_body"]
 
 #: Non-prose lines allowed between two prose lines of the same body (subheads, short lines).
 MAX_GAP = 3
 #: Non-prose lines allowed between two prose lines when no furniture was removed between them.
 MAX_CLEAN_GAP = 20
-#: Removal reasons that mark the page around an article (a caption, a credit, a tweet or a
-#: dateline sit inside articles and do not separate two parts of one).
-PAGE_FURNITURE = frozenset({
-    "breadcrumb", "cookie-notice", "subscription-prompt", "follow-prompt", "comments",
-    "related-links", "tags", "share-counter", "navigation", "boilerplate",
-})
 #: A run of prose at least this share of the longest run wins when it comes first.
 FIRST_RUN_SHARE = 0.3
 #: How many kept lines just above the body are searched for the headline.
@@ -51,14 +50,20 @@ def _first_pass() -> list[tr.Rule]:
         tr.BreadcrumbRule(),
         tr.TweetEmbedRule(),
         tr.CreditRule(),
+        tr.StockCreditRule(),
         tr.CaptionRule(),
         tr.CreditedCaptionRule(),
+        tr.CaptionAboveCreditRule(),
         tr.RelatedCardRule(),
         tr.DatelineRule(),
-        tr.PhraseRule("cookie-notice", fx.COOKIE, max_words=4, verbose=True),
-        tr.PhraseRule("subscription-prompt", fx.SUBSCRIBE, max_words=10),
+        _cookie_rule(),
+        tr.PhraseRule(
+            "subscription-prompt", fx.SUBSCRIBE, max_words=10, strong=fx.SUBSCRIBE_OPENING
+        ),
         tr.FollowPromptRule(),
+        tr.MediaPromptRule(),
         tr.PhraseRule("boilerplate", fx.RIGHTS, max_words=15),
+        tr.PhraseRule("boilerplate", fx.ADVERT, max_words=8, strong=fx.AFFILIATE),
         tr.TagsRule(),
         tr.NavigationRule(),
         tr.RelatedBlockRule(),
@@ -66,8 +71,18 @@ def _first_pass() -> list[tr.Rule]:
         tr.ShareCounterRule(),
         tr.OtherLanguageRule(),
         tr.CommentsRule(),
+        tr.AuthorBioRule(),
         tr.AgencyCreditRule(),
+        tr.BylineRule(),
+        tr.MastheadRule(),
     ]
+
+
+def _cookie_rule() -> tr.PhraseRule:
+    """Cookie banners: short lines with the word, long ones outside the body, consent sentences."""
+    return tr.PhraseRule(
+        "cookie-notice", fx.COOKIE, max_words=4, verbose=True, strong=fx.COOKIE_NOTICE
+    )
 
 
 def extract_text(text: str) -> Extraction:
@@ -81,9 +96,9 @@ def extract_text(text: str) -> Extraction:
     for rule in _first_pass():
         rule.apply(page)
     page.body = find_body(page)
-    tr.PhraseRule("cookie-notice", fx.COOKIE, max_words=4, verbose=True).apply(page)
+    _cookie_rule().apply(page)
     tr.FollowPromptRule().apply(page)
-    page.body = extend_body(page)
+    page.body = trim_body(page, extend_body(page))
     _choose_title(page)
     _remove_outside_body(page)
     tr.MarkupRule().apply(page)
@@ -110,7 +125,7 @@ def find_body(page: tr.Page) -> range:
     runs: list[tuple[int, int, int]] = []  # (prose characters, first index, last index)
     gap, dirty = 0, False
     for line in page.lines:
-        if line.removed in PAGE_FURNITURE:
+        if line.removed is not None:
             dirty = True
         if not line.kept:
             continue
@@ -151,10 +166,30 @@ def extend_body(page: tr.Page) -> range:
     for line in page.lines[stop:]:
         if line.blank:
             continue
-        if not _content_like(line):
+        if not (_content_like(line) or _closing_sentence(line, page.language)):
             break
         stop = line.index + 1
     return range(start, stop)
+
+
+def trim_body(page: tr.Page, body: range) -> range:
+    """Drop the labels left dangling at the body's end: a "Weitere Informationen:" with nothing
+    after it, a "Next post" or "Whitepaper" link; an article ends with a sentence or a list."""
+    stop = body.stop
+    while stop > body.start:
+        line = page.lines[stop - 1]
+        if line.kept and not _dangling(line, page.language):
+            break
+        stop -= 1
+    return range(body.start, stop)
+
+
+def _dangling(line: tr.Line, language: str | None) -> bool:
+    """A label or a link of one to three words, not a sentence and not a list item."""
+    if tr.is_prose(line.text, language) or any(w.isdigit() for w in line.words):
+        return False
+    short = len(line.words) <= 3 and tr.SENTENCE_END.search(line.text) is None
+    return short or line.text.endswith(":")
 
 
 def _content_like(line: tr.Line) -> bool:
@@ -165,6 +200,12 @@ def _content_like(line: tr.Line) -> bool:
     if any(w.isdigit() for w in words) or line.text.endswith(":"):
         return True
     return len(words) >= 3 and not tr.headline_like(line.text)
+
+
+def _closing_sentence(line: tr.Line, language: str | None) -> bool:
+    """A last sentence that lost its full stop. Only below the body: above it, such a line is
+    more likely the headline."""
+    return line.removed is None and tr.sentence_like(line.text, language)
 
 
 def _choose_title(page: tr.Page) -> None:
@@ -189,9 +230,7 @@ def _repeats_title(text: str, title: str) -> bool:
 def _remove_outside_body(page: tr.Page) -> None:
     """Header lines become navigation (or captions near a credit); the first footer line may be
     the outlet's signature ("Sputniknews", "Belga"); the rest of the footer is not content."""
-    header_has_credit = any(
-        ln.removed == "credit" for ln in page.lines[: page.body.start]
-    )
+    header_has_credit = any(ln.removed == "credit" for ln in page.lines[: page.body.start])
     for line in list(page.kept()):
         if line.index < page.body.start:
             caption = header_has_credit and tr.headline_like(line.text)
@@ -208,9 +247,11 @@ def _remove_outside_body(page: tr.Page) -> None:
 def _is_signature(text: str) -> bool:
     """One to three capitalised words and nothing else: a name signing the article."""
     words = text.split()
-    return 1 <= len(words) <= 3 and all(w[:1].isupper() for w in words) and re.fullmatch(
-        r"[\w .&'’-]+", text
-    ) is not None
+    return (
+        1 <= len(words) <= 3
+        and all(w[:1].isupper() for w in words)
+        and re.fullmatch(r"[\w .&'’-]+", text) is not None
+    )
 
 
 def _date_lines(page: tr.Page) -> list[str]:

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 from typing import Any, Literal
@@ -29,6 +29,7 @@ from babel.dates import get_day_names, get_month_names
 __all__ = [
     "DateHint",
     "PublishedDate",
+    "date_line_byline",
     "date_spans",
     "find_date_hints",
     "find_published",
@@ -37,10 +38,11 @@ __all__ = [
     "resolve_relative",
 ]
 
-#: Locales whose month and day names the span finder knows (French first).
-LOCALES = ("fr", "en", "de")
+#: Locales whose month and day names the span finder knows (French first, then the other
+#: languages of the evaluation pages).
+LOCALES = ("fr", "en", "de", "es", "it", "pt", "nl", "pl")
 #: Languages dateparser is told to read (a closed list keeps it fast and deterministic).
-LANGUAGES = ["fr", "en", "de"]
+LANGUAGES = ["fr", "en", "de", "es", "it", "pt", "nl", "pl"]
 
 DateKind = Literal["published", "updated", "time-element", "dateline", "tweet"]
 
@@ -111,7 +113,8 @@ def _span_regex() -> re.Pattern[str]:
         rf"{weekday}{day}\s+{month}\s+\d{{4}}{_TIME}"
         rf"|{weekday}{month}\s+{day},?\s+\d{{4}}{_TIME}"
     )
-    return re.compile(rf"(?<!\w)(?:{prose}|{_NUMERIC}{_TIME})(?!\w)", re.IGNORECASE)
+    # The clock time may follow either numeric form ("22/09/2025 à 19h12", ISO dates).
+    return re.compile(rf"(?<!\w)(?:{prose}|(?:{_NUMERIC}){_TIME})(?!\w)", re.IGNORECASE)
 
 
 def _settings(reference: dt.datetime | None = None, prefer: str = "past") -> dict[str, Any]:
@@ -146,14 +149,10 @@ def date_spans(text: str) -> list[tuple[str, dt.date | dt.datetime]]:
 def _parse_span(span: str) -> dt.date | dt.datetime | None:
     if re.fullmatch(r"\d{4}-\d{2}-\d{2}.*", span):
         return _parse_iso(span)
-    numeric = re.fullmatch(r"(\d{1,2})[./-](\d{1,2})[./-](\d{4})", span)
+    numeric = _NUMERIC_DAY.fullmatch(span)
     if numeric:
-        # A bare day-first numeric date needs no language model (and dateparser takes ~5 ms).
-        day, month, year = map(int, numeric.groups())
-        try:
-            return dt.date(year, month, day)
-        except ValueError:
-            return None
+        # A day-first numeric date needs no language model (and dateparser takes ~5 ms).
+        return _numeric_date(*numeric.groups())
     cleaned = re.sub(r"\b1er\b", "1", span)
     # dateparser does not know the German "31. Mai" ordinal dot.
     cleaned = re.sub(r"(\d)\.\s+(?=[^\d\s])", r"\1 ", cleaned)
@@ -164,6 +163,26 @@ def _parse_span(span: str) -> dt.date | dt.datetime | None:
         return None
     has_time = re.search(r"\d\s*(h|:)\s*\d|\d\s*h\b", span, re.IGNORECASE) is not None
     return parsed if has_time else parsed.date()
+
+
+#: A day-first numeric date, perhaps with a clock time: "22/09/2025 à 19h12", "08.06.2020".
+_NUMERIC_DAY = re.compile(
+    r"(\d{1,2})[./-](\d{1,2})[./-](\d{4})"
+    r"(?:\s*(?:à|a|at|um|,|-)?\s*(\d{1,2})\s*[h:]\s*(\d{0,2})(?:\s*uhr)?)?",
+    re.IGNORECASE,
+)
+
+
+def _numeric_date(
+    day: str, month: str, year: str, hour: str | None, minute: str | None
+) -> dt.date | dt.datetime | None:
+    """The date (or date and time) of a day-first numeric span, ``None`` if it is impossible."""
+    try:
+        if hour is None:
+            return dt.date(int(year), int(month), int(day))
+        return dt.datetime(int(year), int(month), int(day), int(hour), int(minute or 0))
+    except ValueError:
+        return None
 
 
 def _parse_iso(value: str) -> dt.date | dt.datetime | None:
@@ -186,6 +205,26 @@ def is_date_line(line: str, max_other_words: int = 4) -> bool:
     rest = _PUBLISHED_LABEL.sub(" ", _UPDATED_LABEL.sub(" ", rest))
     words = re.findall(r"\w+", rest)
     return len(words) <= max_other_words
+
+
+#: Words that link a byline to its date ("Le Soir <time> Mis à jour le …", "Anna Berg, le …").
+_BYLINE_LINK = re.compile(
+    r"(?:(?:\s+|^)(?:le|la|on|am|the|du|des|den|à|at|um)|\s*[,|/—–-])\s*$", re.IGNORECASE
+)
+_BYLINE_MARK = re.compile(r"\b(?:par|by|von)\b", re.IGNORECASE)
+
+
+def date_line_byline(line: str) -> str:
+    """What a date line says before its date and label: a signature ("Belga News Mis à jour le
+    …" gives "Belga News"); empty when the line opens with its date, label or a "Par" byline."""
+    cuts = [m.start() for m in _span_regex().finditer(line)]
+    cuts += [m.start() for m in (_PUBLISHED_LABEL.search(line), _UPDATED_LABEL.search(line)) if m]
+    head = line[: min(cuts)] if cuts else ""
+    mark = _BYLINE_MARK.search(head)
+    head = head[: mark.start()] if mark else head
+    while (link := _BYLINE_LINK.search(head)) is not None:
+        head = head[: link.start()]
+    return head.strip()
 
 
 def find_published(lines: Iterable[str]) -> PublishedDate | None:
@@ -272,8 +311,10 @@ def resolve_relative(
     the reference; "hier", "avant-hier", "il y a trois jours" as usual. Returns a date (or a
     datetime when the expression gives a time), or ``None`` when it names no day.
     """
-    base = reference if isinstance(reference, dt.datetime) else dt.datetime.combine(
-        reference, dt.time(12)
+    base = (
+        reference
+        if isinstance(reference, dt.datetime)
+        else dt.datetime.combine(reference, dt.time(12))
     )
     text = " ".join(expression.strip().split())
     prefer = "future" if _FUTURE_MARK.search(text) else "past"
@@ -301,10 +342,3 @@ def parse_prose_date(
     if spans:
         return spans[0][1]
     return resolve_relative(text, reference) if reference is not None else None
-
-
-def strip_dates(line: str, spans: Sequence[tuple[str, dt.date | dt.datetime]]) -> str:
-    """``line`` with the given date spans cut out (used to see what else a date line says)."""
-    for span, _ in spans:
-        line = line.replace(span, " ")
-    return " ".join(line.split())

@@ -25,29 +25,33 @@ from babel import Locale
 from py3langid.langid import MODEL_FILE, LanguageIdentifier
 
 from recoupe.extract import furniture as fx
-from recoupe.extract.prose_dates import TWEET_ATTRIBUTION, is_date_line
+from recoupe.extract.prose_dates import TWEET_ATTRIBUTION, date_line_byline, is_date_line
 
 __all__ = [
+    "SENTENCE_END",
     "Line",
     "Page",
     "Rule",
     "detect_page_language",
     "is_prose",
     "line_language",
+    "name_like",
 ]
 
 #: Languages a line may be told apart in (py3langid is restricted to these: fewer confusions).
+# fmt: off
 CANDIDATE_LANGUAGES = (
     "fr", "en", "de", "es", "it", "pt", "nl", "pl", "ru", "uk", "cs", "sk", "sl", "hr",
     "sv", "da", "no", "fi", "hu", "ro", "tr", "el", "bg", "ca", "ar", "zh", "ja", "ko",
 )
+# fmt: on
 #: A line with fewer words than this is too short for a language guess; only its script counts.
 MIN_WORDS_FOR_LANGUAGE = 6
 _TAG = re.compile(r"</?[a-zA-Z][\w:-]*(?:\s[^<>]*)?/?>")
-_BULLET = re.compile(r"^[•·▪►■◦*»>-]+\s*(?=\S)|^[•·▪►■◦]\s*$")
+_BULLET = re.compile(r"^[•·▪►■◦]+\s*(?=\S)|^[•·▪►■◦]\s*$")
 _URL = re.compile(r"https?://\S+|\bpic\.twitter\.com/\S+|\bt\.co/\S+|www\.\S+")
 #: A full stop, possibly followed by closing quotes or brackets: the line ends a sentence.
-_SENTENCE_END = re.compile(r"[.!?…](?:\s*[\"'»”’)])*\s*$")
+SENTENCE_END = re.compile(r"[.!?…。！？](?:\s*[\"'»”’)」』])*\s*$")
 
 
 @dataclass
@@ -190,20 +194,51 @@ def is_prose(text: str, language: str | None) -> bool:
     words = re.findall(r"\w+", text.lower())
     stops = stopwords(language)
     if not stops:
-        return len(text) >= 50 and _SENTENCE_END.search(text) is not None
+        return len(text) >= 50 and SENTENCE_END.search(text) is not None
     if len(words) < 5:
         return False
     density = sum(w in stops for w in words) / len(words)
     # Headlines are long and wordy too, but they do not end with a full stop.
-    if density >= 0.30 and (len(text) >= 150 or (len(text) >= 70 and _SENTENCE_END.search(text))):
+    if density >= 0.30 and (len(text) >= 150 or (len(text) >= 70 and SENTENCE_END.search(text))):
         return True
-    return len(text) >= 40 and density >= 0.22 and _SENTENCE_END.search(text) is not None
+    return len(text) >= 40 and density >= 0.22 and SENTENCE_END.search(text) is not None
+
+
+def sentence_like(text: str, language: str | None = None) -> bool:
+    """A sentence left without its full stop ("Eines Tages werde ich sein Symbol auf dem Finger
+    haben"): eight words or more, two in five of them function words, which headlines lack."""
+    words = re.findall(r"\w+", text.lower())
+    stops = stopwords(language) if language else _any_stopwords(words)
+    return len(words) >= 8 and sum(w in stops for w in words) / len(words) >= 0.4
+
+
+def _any_stopwords(words: list[str]) -> frozenset[str]:
+    """The stop-word list of the language the words are most dense in (no page language)."""
+    lists = [stopwords(code) for code in ("fr", "en", "de", "es", "it", "pt", "nl", "pl")]
+    return max(lists, key=lambda stops: sum(w in stops for w in words))
 
 
 def headline_like(text: str) -> bool:
     """A line shaped like a headline: a few words, capitalised, no closing full stop."""
     words = re.findall(r"\w+", text)
     return 3 <= len(words) <= 30 and text[:1].isupper() and not text.rstrip().endswith(".")
+
+
+#: Small words a name keeps in lower case ("Le Courrier du Rhône", "The Times of Malta").
+NAME_PARTICLES = frozenset(
+    "de du des la le les l d et en sur of the and for von der die das und di del da".split()  # noqa: SIM905
+)
+
+
+def name_like(text: str, max_words: int = 5) -> bool:
+    """A proper name: one to ``max_words`` capitalised words (small particles aside), no
+    digits, no sentence punctuation: "Le Soir du Brabant", "L'Écho des Dunes", "AFP"."""
+    words = re.split(r"[\s'’]+", text.strip())
+    if not 1 <= len(words) <= max_words or not text[:1].isupper():
+        return False
+    if re.fullmatch(r"[^\W\d_][\w .&'’-]*", text.strip()) is None or re.search(r"\d", text):
+        return False
+    return all(w[:1].isupper() or w.lower() in NAME_PARTICLES for w in words if w)
 
 
 # --------------------------------------------------------------------------- rules
@@ -246,23 +281,44 @@ class PhraseRule:
 
     ``max_words`` keeps the rule off real paragraphs that merely mention the word ("les
     cookies" in an article about cookies): verbose notices need ``verbose_words`` and a phrase,
-    and never count inside the body's densest prose.
+    and never count inside the body's densest prose. A ``strong`` pattern is a whole sentence
+    only furniture says ("Ce site utilise des cookies", "Suivez X sur Telegram"): a line with
+    it is furniture up to :attr:`max_strong_words` words, wherever it stands.
     """
 
-    def __init__(self, reason: str, pattern: re.Pattern[str], max_words: int = 6,
-                 verbose: bool = False) -> None:
+    #: A line this long is a paragraph even when it holds a strong phrase.
+    max_strong_words: ClassVar[int] = 40
+
+    def __init__(
+        self,
+        reason: str,
+        pattern: re.Pattern[str],
+        max_words: int = 6,
+        verbose: bool = False,
+        strong: re.Pattern[str] | None = None,
+    ) -> None:
         self.reason = reason
         self.pattern = pattern
         self.max_words = max_words
         self.verbose = verbose
+        self.strong = strong
 
     def apply(self, page: Page) -> None:
         for line in page.kept():
-            words = line.words
-            if not self.pattern.search(line.text):
-                continue
-            if len(words) <= self.max_words or (self.verbose and self._notice(line, page)):
+            if self._strong(line) or self._matches(line, page):
                 page.remove(line.index, self.reason)
+
+    def _matches(self, line: Line, page: Page) -> bool:
+        if not self.pattern.search(line.text):
+            return False
+        return len(line.words) <= self.max_words or (self.verbose and self._notice(line, page))
+
+    def _strong(self, line: Line) -> bool:
+        return (
+            self.strong is not None
+            and len(line.words) <= self.max_strong_words
+            and self.strong.search(line.text) is not None
+        )
 
     def _notice(self, line: Line, page: Page) -> bool:
         """A long line counts when the phrase recurs or the line is outside the body."""
@@ -276,18 +332,21 @@ class FollowPromptRule(PhraseRule):
 
     brand: ClassVar[re.Pattern[str]] = re.compile(
         r"(?:suivez|[ée]coutez(?: radio)?|retrouvez|follow|folgen sie)\s+"
-        r"(?P<name>[A-Z][\w]+(?: [A-Z][\w]+)?)"
+        r"(?P<name>[A-ZÀ-Ý][\w'’-]*(?: [\w'’-]+){0,4}?)(?=\s+(?:sur|on|auf|pour|for)\b|[.!]?$)",
+        re.IGNORECASE,
     )
 
     def __init__(self) -> None:
-        super().__init__("follow-prompt", fx.FOLLOW, max_words=8, verbose=True)
+        super().__init__(
+            "follow-prompt", fx.FOLLOW, max_words=8, verbose=True, strong=fx.FOLLOW_NETWORK
+        )
 
     def apply(self, page: Page) -> None:
         before = {ln.index for ln in page.kept()}
         super().apply(page)
         for index in before - {ln.index for ln in page.kept()}:
             match = self.brand.search(page.lines[index].text)
-            if match and match["name"].split()[-1].lower() not in {"sur", "on", "auf"}:
+            if match and name_like(match["name"]):
                 page.credit(match["name"].removeprefix("Radio "), 1)
 
 
@@ -356,8 +415,10 @@ class TagsRule:
                 continue
             page.remove(line.index, self.reason)
             after = page.next_kept(line.index)
-            if not line.text[match.end():].strip() and after and not is_prose(
-                after.text, page.language
+            if (
+                not line.text[match.end() :].strip()
+                and after
+                and not is_prose(after.text, page.language)
             ):
                 page.remove(after.index, self.reason)
 
@@ -444,8 +505,10 @@ class CreditRule:
 
     reason = "credit"
     pattern: ClassVar[re.Pattern[str]] = re.compile(
-        r"^(?:©|\(c\)|copyright\b|crédits?\s*(?:photo)?\s*:|photos?\s*:|fotos?\s*:|bild\s*:|"
-        r"bildquelle\s*:|quelle\s*:|source\s*:|image\s*:)\s*(?P<name>.*)",
+        r"^\(?(?:©|\(c\)|copyright\b|cr[ée]dits?\s*(?:photo)?\s*:|photos?\s*:|fotos?\s*:|bild\s*:|"
+        r"bildquelle\s*:|bildnachweis\s*:|quelle\s*:|source\s*:|image\s*:|imagen\s*:|"
+        r"kuva\s*:|źródło\s*:|fuente\s*:|fonte\s*:|cr[ée]dito\s*:?|photo(?:graph)? by\b)"
+        r"\s*(?P<name>.*)",
         re.IGNORECASE,
     )
 
@@ -454,8 +517,15 @@ class CreditRule:
             match = self.pattern.match(line.text)
             if match and len(line.words) <= 14:
                 page.remove(line.index, self.reason)
-                name = re.split(r"[.,/]|\s\d", match["name"], maxsplit=1)[0]
-                page.credit(name, 1)
+                page.credit(credited_name(line.text, match["name"]), 1)
+
+
+def credited_name(line: str, after_label: str) -> str:
+    """The name a credit line gives: the one after "©" when there is one ("Photo : Des
+    chalutiers à quai. © Agence X 2021 Jean Dupin" credits Agence X), else the one after its
+    label; cut at the year, the photographer's "/" or the first punctuation."""
+    name = line.rsplit("©", 1)[1] if "©" in line else after_label
+    return re.split(r"[.,/]|\s\d", name, maxsplit=1)[0]
 
 
 _OUTLET_SUFFIX = re.compile(
@@ -481,10 +551,9 @@ class CaptionRule:
                 page.remove(index, self.reason)
                 page.credit(name, 2)
 
-
     @staticmethod
     def _near_credit(page: Page, index: int) -> bool:
-        before = page.lines[max(0, index - 2): index]
+        before = page.lines[max(0, index - 2) : index]
         return any(ln.removed == "credit" for ln in before)
 
 
@@ -500,6 +569,8 @@ class CreditedCaptionRule:
                 continue
             if fx.CAPTION_CREDIT.search(line.text) or fx.FIGURE_LABEL.match(line.text):
                 page.remove(line.index, self.reason)
+                if "©" in line.text:
+                    page.credit(credited_name(line.text, ""), 1)
 
 
 class RelatedCardRule:
@@ -527,10 +598,10 @@ class RelatedBlockRule:
 
     def apply(self, page: Page) -> None:
         for line in list(page.kept()):
-            if line.removed or len(line.words) > 6 or not fx.RELATED_HEADER.search(line.text):
+            if line.removed or not self._header(line):
                 continue
             page.remove(line.index, self.reason)
-            for nxt in page.lines[line.index + 1:]:
+            for nxt in page.lines[line.index + 1 :]:
                 if nxt.blank:
                     continue
                 if nxt.removed or not self._in_block(nxt.text, page.language):
@@ -538,9 +609,20 @@ class RelatedBlockRule:
                 page.remove(nxt.index, self.reason)
 
     @staticmethod
+    def _header(line: Line) -> bool:
+        """A short "Lire aussi" line, or one that carries its headline ("Lire aussi : …")."""
+        if len(line.words) <= 6:
+            return fx.RELATED_HEADER.search(line.text) is not None
+        match = fx.RELATED_HEADER.match(line.text)
+        rest = line.text[match.end() :] if match else ""
+        return bool(re.match(r"\s*[:»>|–—-]", rest)) and len(line.words) <= 30
+
+    @staticmethod
     def _in_block(text: str, language: str | None) -> bool:
+        """A teaser cut short, a headline (a question headline too), anything but prose."""
         teaser = text.rstrip().endswith(("…", "...", "[…]"))
-        return teaser or not is_prose(text, language)
+        question = len(text.split()) <= 14 and text.rstrip().endswith(("?", "!"))
+        return teaser or question or not is_prose(text, language)
 
 
 class TeaserRule:
@@ -551,7 +633,8 @@ class TeaserRule:
 
     def apply(self, page: Page) -> None:
         for line in list(page.kept()):
-            if len(line.words) > 4 or not fx.READ_MORE.search(line.text):
+            # "Mehr erfahren Sie hier:" introduces a list of the page's own, not a link away.
+            if len(line.words) > 4 or line.text.endswith(":") or not fx.READ_MORE.search(line.text):
                 continue
             page.remove(line.index, self.reason)
             above = page.next_kept(line.index, -1)
@@ -586,29 +669,37 @@ class CommentsRule:
             elif prose_above >= self.min_prose_above and self._header(line):
                 cut = True
                 page.remove(line.index, self.reason)
-            elif len(line.words) <= 12 and fx.COMMENTS_FORM.search(line.text):
+            elif len(line.words) <= 20 and fx.COMMENTS_FORM.search(line.text):
                 page.remove(line.index, self.reason)
             if is_prose(line.text, page.language):
                 prose_above += len(line.text)
 
     @staticmethod
     def _header(line: Line) -> bool:
-        return len(line.words) <= 12 and fx.COMMENTS_HEADER.match(line.text) is not None
+        return len(line.words) <= 16 and fx.COMMENTS_HEADER.match(line.text) is not None
 
 
 class DatelineRule:
-    """Lines that only give a date (and perhaps a byline): "Mis à jour le … à 22h25"."""
+    """Lines that only give a date, perhaps signed: "Mis à jour le … à 22h25", "Le Soir du
+    Brabant Mis à jour le …" (the signing name is an outlet candidate), "Mis à jour il y a 3
+    heures"."""
 
     reason = "dateline"
 
     def apply(self, page: Page) -> None:
         for line in page.kept():
-            if len(line.words) <= 16 and is_date_line(line.text):
+            if fx.RELATIVE_DATELINE.match(line.text):
                 page.remove(line.index, self.reason)
-                byline = re.split(r"\b(?:mis|publi|le|am|on|par|von|by|updated|published)\b|\d",
-                                  line.text, maxsplit=1, flags=re.IGNORECASE)[0]
-                if 1 <= len(byline.split()) <= 3 and byline[:1].isupper():
-                    page.credit(byline, 2)
+                continue
+            if len(line.words) > 16:
+                continue
+            # The name before the date signs the page ("Belga News <time> Mis à jour…").
+            byline = date_line_byline(line.text)
+            signed = name_like(byline) and is_date_line(line.text.removeprefix(byline))
+            if signed or is_date_line(line.text):
+                page.remove(line.index, self.reason)
+            if signed:
+                page.credit(byline, 2)
 
 
 class AgencyCreditRule:
@@ -630,3 +721,138 @@ class AgencyCreditRule:
                 page.credit(name, 3)
                 page.fragments.append((f"({name})", self.reason))
             line.text = self.pattern.sub("", line.text).strip()
+
+
+class MediaPromptRule:
+    """Audio and video player prompts: "Écouter cet article (4 min)", "Vidéo : les images de la
+    crue (1:42)". Short lines only: a paragraph may open with "Regarder" too."""
+
+    reason = "boilerplate"
+    max_words: ClassVar[int] = 14
+
+    def apply(self, page: Page) -> None:
+        for line in page.kept():
+            if len(line.words) <= self.max_words and fx.MEDIA_PROMPT.search(line.text):
+                page.remove(line.index, self.reason)
+
+
+class MastheadRule:
+    """The site's name heading the page ("Le Courrier du Rhône", "THE HARBOUR TIMES | Sport"):
+    the strongest outlet credit. Only the first line counts, when it is a short name and not
+    the headline; the line itself is left to the header's removal."""
+
+    weight: ClassVar[int] = 4
+
+    def apply(self, page: Page) -> None:
+        first = next((ln for ln in page.lines if not ln.blank), None)
+        if first is None or not first.kept:
+            return
+        name = re.split(r"\s+[|–—-]\s+", first.text, maxsplit=1)[0].strip()
+        if name_like(name) and not fx.NAVIGATION.fullmatch(name):
+            page.credit(_cased(name, page), self.weight)
+
+
+def _cased(name: str, page: Page) -> str:
+    """A capitalised masthead ("GAZETTE DE LORRAINE") as the text writes it elsewhere ("La
+    Gazette de Lorraine utilise…"), else in title case with its particles in lower case."""
+    if not name.isupper():
+        return name
+    pattern = re.compile(re.escape(name), re.IGNORECASE)
+    for line in page.lines:
+        for match in pattern.finditer(line.text):
+            if not match.group(0).isupper():
+                return match.group(0)
+    words = name.lower().split()
+    return " ".join(
+        w if i and w in NAME_PARTICLES else w[:1].upper() + w[1:] for i, w in enumerate(words)
+    )
+
+
+class BylineRule:
+    """Bylines that name the outlet rather than a person: "Par Le Courrier du Rhône avec AFP"
+    (a name opening with an article is no person's), "By Harbour Times staff", "Par Anna Berg,
+    Radio Azur" (the name after the journalist's)."""
+
+    weight: ClassVar[int] = 2
+    max_words: ClassVar[int] = 14
+    _staff: ClassVar[re.Pattern[str]] = re.compile(
+        r"^(?P<name>.+?)\s+(?:staff|reporters|team|desk|newsroom|rédaction)\b", re.IGNORECASE
+    )
+    _article: ClassVar[re.Pattern[str]] = re.compile(
+        r"^(?:le|la|les|l['’]|the|die|der|das)\b", re.IGNORECASE
+    )
+
+    def apply(self, page: Page) -> None:
+        for line in page.kept():
+            match = fx.BYLINE.match(line.text)
+            if match and len(line.words) <= self.max_words:
+                for name in self._outlets(match["names"]):
+                    page.credit(name, self.weight)
+
+    def _outlets(self, names: str) -> list[str]:
+        # "X avec AFP", "X and agencies": the signer is X; several journalists are no outlet.
+        joined = re.split(r"\s+(?:avec|with|and|et|und|mit)\s+", names.strip(" ."))
+        parts = re.split(r"\s*,\s*", joined[0])
+        staff = self._staff.match(parts[0])
+        if staff and name_like(staff["name"]):
+            return [staff["name"]]
+        if self._article.match(parts[0]) and name_like(parts[0]):
+            return [parts[0]]
+        if len(joined) == 1 and len(parts) == 2 and name_like(parts[0], 3):
+            return [parts[1]] if name_like(parts[1], 4) else []
+        return []
+
+
+class StockCreditRule:
+    """A short line naming a picture agency ("TebNad/Shutterstock.com", "Getty Images",
+    "Photo by Léa on Unsplash"): the credit of a photo that was not rendered."""
+
+    reason = "credit"
+    max_words: ClassVar[int] = 8
+
+    def apply(self, page: Page) -> None:
+        for line in page.kept():
+            if len(line.words) <= self.max_words and fx.STOCK_PHOTO.search(line.text):
+                page.remove(line.index, self.reason)
+
+
+class AuthorBioRule:
+    """The author box closing an article: an "About the author" / "Autor" header, then the
+    author's name and a short biography paragraph."""
+
+    reason = "not-main-content"
+    #: Lines after the header that belong to the box: name lines, then one biography.
+    max_lines: ClassVar[int] = 4
+
+    def apply(self, page: Page) -> None:
+        for line in list(page.kept()):
+            if not line.kept or not fx.AUTHOR_HEADER.match(line.text):
+                continue
+            page.remove(line.index, self.reason)
+            for nxt in [ln for ln in page.lines[line.index + 1 :] if ln.kept][: self.max_lines]:
+                page.remove(nxt.index, self.reason)
+                if len(nxt.words) > 6:
+                    break
+
+
+class CaptionAboveCreditRule:
+    """A short line just above a bare photo credit label ("Foto:", "Photo :", the name on the
+    next line): the photo's caption ("Marcell Jansen (l.) und Piotr Trochowski haben einen
+    guten Draht.")."""
+
+    reason = "caption"
+    max_words: ClassVar[int] = 20
+
+    def apply(self, page: Page) -> None:
+        for line in page.lines:
+            if line.removed != "credit" or not _BARE_LABEL.fullmatch(line.text):
+                continue
+            above = page.next_kept(line.index, -1)
+            close = above is not None and line.index - above.index <= 2
+            if above is not None and close and len(above.words) <= self.max_words:
+                page.remove(above.index, self.reason)
+
+
+_BARE_LABEL = re.compile(
+    r"\(?(?:fotos?|photos?|bild|image|imagen|kuva|crédits?|credits?)\s*:\s*\)?", re.IGNORECASE
+)

@@ -9,22 +9,16 @@ retired after a time window so that memory stays bounded on an endless stream.
 
 from __future__ import annotations
 
-import zlib
 from collections import deque
+from collections.abc import Sequence
 from typing import Any
 
 import numpy as np
 from datasketch import MinHash, MinHashLSH
 
-from recoupe.link.text import word_shingles
-
+from recoupe.link.text import shingle_hashes
 
 _SCHEME = "affine32"  # fixed, so that saved signatures stay comparable across versions
-
-
-def _crc32(data: bytes) -> int:
-    """A fast 32-bit hash that, unlike ``hash()``, is the same in every process (state reload)."""
-    return zlib.crc32(data)
 
 
 class DuplicateDetector:
@@ -53,23 +47,31 @@ class DuplicateDetector:
         self._root: dict[str, str] = {}  # article id -> original of its group
         self._date: dict[str, float] = {}  # group original -> its date (inf when unknown)
         self._queue: deque[tuple[float, str]] = deque()  # (clock at insertion, id), for retirement
+        # permutations drawn once (datasketch draws them for every new MinHash otherwise)
+        self._perm = MinHash(num_perm=num_perm, scheme=_SCHEME).permutations
 
-    def _minhash(self, body: str) -> MinHash | None:
-        shingles = word_shingles(body, self.shingle_size)
-        if len(shingles) < self.min_shingles:
+    def _new_minhash(self, hashvalues: Sequence[int] | None = None) -> MinHash:
+        # shingles are hashed by text.shingle_hashes already: the MinHash hash is the identity
+        return MinHash(num_perm=self.num_perm, hashfunc=int, scheme=_SCHEME,
+                       permutations=self._perm, hashvalues=hashvalues)
+
+    def _minhash(self, words: Sequence[str]) -> MinHash | None:
+        hashes = shingle_hashes(words, self.shingle_size)
+        if hashes.size < self.min_shingles:
             return None  # too short to tell a copy from a shared formula
-        mh = MinHash(num_perm=self.num_perm, hashfunc=_crc32, scheme=_SCHEME)
-        mh.update_batch([s.encode("utf-8") for s in shingles])
+        mh = self._new_minhash()
+        mh.update_batch(hashes.tolist())
         return mh
 
     def add(
-        self, article_id: str, body: str, date: float | None, clock: float | None
+        self, article_id: str, words: Sequence[str], date: float | None, clock: float | None
     ) -> str | None:
-        """Index one article and return the id of the original it copies, or ``None``."""
+        """Index one article (its normalised body tokens, :func:`recoupe.link.text.tokens`)
+        and return the id of the original it copies, or ``None``."""
         if article_id in self._root:
             root = self._root[article_id]
             return None if root == article_id else root
-        mh = self._minhash(body)
+        mh = self._minhash(words)
         original = self._find_original(mh) if mh is not None else None
         own_date = date if date is not None else float("inf")
         if original is not None and own_date >= self._date[original]:
@@ -148,8 +150,7 @@ class DuplicateDetector:
         for clock, key in state["queue"]:
             det._queue.append((float("-inf") if clock is None else clock, key))
         for key, values in state["signatures"].items():
-            mh = MinHash(num_perm=det.num_perm, hashvalues=values, scheme=_SCHEME,
-                         hashfunc=_crc32)
+            mh = det._new_minhash(values)
             det._signatures[key] = mh.hashvalues
             det._lsh.insert(key, mh)
         return det

@@ -140,7 +140,9 @@ class EventClusterer:
         more alike than any article does, so comparing them with an article threshold would
         merge distinct happenings on the same topic.
         """
-        if cid not in self.index.centroids or len(self.records[cid].article_ids) > self.max_fragment:
+        if cid not in self.index.centroids:
+            return None
+        if len(self.records[cid].article_ids) > self.max_fragment:
             return None
         scored = self.index.score_clusters(cid, self.max_candidates)
         best = max(scored, key=lambda s: (s.score, -s.cluster), default=None)

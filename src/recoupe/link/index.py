@@ -70,13 +70,14 @@ class ClusterIndex:
     weights: dict[str, float]
     index_terms: dict[str, int]
     max_terms: dict[str, int]
-    tau_days: float
+    tau_days: float | None  # None: no decay, the idle window alone bounds the cluster in time
     window_days: float
     n_features: int = 2**20
     max_posting: int = 1000
     centroids: dict[int, Vecs] = field(default_factory=dict)
     spans: dict[int, Span] = field(default_factory=dict)
     activity: dict[int, float] = field(default_factory=dict)
+    updates: dict[int, int] = field(default_factory=dict)
     _postings: dict[int, set[int]] = field(default_factory=dict)
     _keys: dict[int, list[int]] = field(default_factory=dict)
     _heap: list[tuple[float, int]] = field(default_factory=list)
@@ -89,12 +90,15 @@ class ClusterIndex:
         """Add ``vecs`` to cluster ``cid`` (creating it), extend its span and re-index it."""
         cent = self.centroids.setdefault(cid, {})
         for name, limit in self.max_terms.items():
-            vec = vecs.get(name, V.EMPTY)
-            summed = V.add(cent.get(name, V.EMPTY), vec)
-            cent[name] = V.truncate(summed, limit, self.idf(name, summed[0]))
+            summed = V.add(cent.get(name, V.EMPTY), vecs.get(name, V.EMPTY))
+            if summed[0].size > limit * 3 // 2:  # truncate in steps: amortised cost
+                summed = V.truncate(summed, limit, self.idf(name, summed[0]))
+            cent[name] = summed
         self.spans.setdefault(cid, Span()).extend(day)
         self._touch(cid, clock)
-        self._reindex(cid)
+        count = self.updates[cid] = self.updates.get(cid, 0) + 1
+        if count <= 4 or count % 8 == 0:  # top terms settle quickly: re-index now and then
+            self._reindex(cid)
 
     def absorb(self, dst: int, src: int, clock: float | None) -> None:
         """Merge cluster ``src`` into ``dst`` (centroids summed, spans joined); ``src`` leaves."""
@@ -103,6 +107,18 @@ class ClusterIndex:
             self.add(dst, self.centroids[src], span.lo, clock)
             self.spans[dst].extend(span.hi)
         self.remove(src)
+        if dst in self.centroids:
+            self._reindex(dst)
+
+    def move(self, src: int, dst: int, vecs: Vecs, clock: float | None) -> None:
+        """Move ``vecs`` (a part of cluster ``src``) to cluster ``dst``."""
+        if src in self.centroids:
+            cent = self.centroids[src]
+            for name in self.max_terms:
+                cent[name] = _drop_zeros(V.add(cent.get(name, V.EMPTY),
+                                               vecs.get(name, V.EMPTY), -1.0))
+            self._reindex(src)
+        self.add(dst, vecs, None, clock)
 
     def remove(self, cid: int) -> None:
         """Take cluster ``cid`` out of the active index (its record stays with the caller)."""
@@ -115,6 +131,7 @@ class ClusterIndex:
         self.centroids.pop(cid, None)
         self.spans.pop(cid, None)
         self.activity.pop(cid, None)
+        self.updates.pop(cid, None)
 
     def retire(self, clock: float | None) -> list[int]:
         """Remove the clusters idle since before ``clock - window_days``; return their ids."""
@@ -196,7 +213,7 @@ class ClusterIndex:
         out = []
         for cid in cids:
             gap = self.spans[cid].gap(day)
-            decay = 1.0 if gap is None else math.exp(-gap / self.tau_days)
+            decay = 1.0 if gap is None or not self.tau_days else math.exp(-gap / self.tau_days)
             base = sum(w * comps[cid][n] for n, w in present.items()) / total_w
             out.append(Scored(cid, comps[cid], round(decay, 6), base * decay))
         return out
@@ -229,6 +246,7 @@ class ClusterIndex:
                          for c, a in self.activity.items()},
             "heap": [[w, c] for w, c in self._heap],
             "keys": {str(c): k for c, k in self._keys.items()},
+            "updates": {str(c): n for c, n in self.updates.items()},
         }
 
     def load_state(self, state: dict[str, Any]) -> None:
@@ -241,10 +259,16 @@ class ClusterIndex:
             self.activity[int(c)] = -math.inf if a is None else a
         self._heap = [(w, c) for w, c in state["heap"]]
         heapq.heapify(self._heap)
+        self.updates = {int(c): n for c, n in state["updates"].items()}
         for c, keys in state["keys"].items():  # saved, not recomputed: IDF has moved since
             self._keys[int(c)] = list(keys)
             for key in keys:
                 self._postings.setdefault(key, set()).add(int(c))
+
+
+def _drop_zeros(v: SparseVec) -> SparseVec:
+    keep = v[1] > 1e-9
+    return v[0][keep], v[1][keep]
 
 
 def unit(vecs: Vecs) -> Vecs:

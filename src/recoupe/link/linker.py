@@ -53,11 +53,15 @@ def link_input(article: Article, lemmas: Sequence[str] | None = None,
     )
 
 
-def field_terms(item: LinkInput) -> dict[str, list[str]]:
-    """Terms of each field: body words, title stems, lemmas (or body stems), entity keys."""
-    body = [t for t in tokens(item.body) if len(t) > 2 and t not in STOPWORDS]
+def field_terms(item: LinkInput, words: list[str] | None = None) -> dict[str, list[str]]:
+    """Terms of each field: body words, title stems, lemmas (or body stems), entity keys.
+
+    ``words`` are the body's tokens if already computed (:func:`recoupe.link.text.tokens`).
+    """
+    words = tokens(item.body) if words is None else words
+    body = [t for t in words if len(t) > 2 and t not in STOPWORDS]
     title = [stem(t) for t in tokens(item.title) if len(t) > 1 and t not in STOPWORDS]
-    lemmas = lemma_terms(item.lemmas) if item.lemmas else [stem(t) for t in body]
+    lemmas = lemma_terms(item.lemmas) if item.lemmas else list(map(stem, body))
     return {"body": body, "title": title, "lemmas": lemmas, "entities": list(item.entities or ())}
 
 
@@ -114,22 +118,24 @@ class Linker:
         return [self._assignment(item.id, explanations.get(item.id)) for item in items]
 
     def _fit_chunk(self, chunk: list[LinkInput]) -> dict[str, Explanation]:
-        terms = [field_terms(item) for item in chunk]
+        words = [tokens(item.body) for item in chunk]
+        terms = [field_terms(item, w) for item, w in zip(chunk, words, strict=True)]
         rows = {f: self.tfidf.counts([t[f] for t in terms]) for f in FIELDS}
         out, touched = {}, set()
         for i, item in enumerate(chunk):
-            out[item.id] = self._place(item, rows, i)
+            out[item.id] = self._place(item, words[i], rows, i)
             touched.add(self.article_event[item.id])
         self._merge_pass(touched)
         return out
 
-    def _place(self, item: LinkInput, rows: dict[str, sparse.csr_matrix], i: int) -> Explanation:
+    def _place(self, item: LinkInput, words: list[str], rows: dict[str, sparse.csr_matrix],
+               i: int) -> Explanation:
         day = day_number(item.published)
         if day is not None and (self.clock is None or day > self.clock):
             self.clock = day
         self.events.index.retire(self.clock)
         self.stories.index.retire(self.clock)
-        original = self.duplicates.add(item.id, item.body, day, self.clock)
+        original = self.duplicates.add(item.id, words, day, self.clock)
         vecs = self.tfidf.transform(rows, i)
         copied = self.article_event.get(original) if original else None
         if copied is not None and copied in self.events.index.centroids:
@@ -181,14 +187,24 @@ class Linker:
                 self._merge_stories(min(sid, target), max(sid, target))
 
     def _merge_events(self, dst: int, src: int) -> int:
+        """Merge event ``src`` into ``dst``; ``src``'s story follows only if it held nothing else.
+
+        A fragment that joins an event must not drag the rest of its story along: its
+        vectors move from its story's centroid to the event's story.
+        """
         rec = self.events.records[src]
         for article_id in rec.article_ids:
             self.article_event[article_id] = dst
-        self.stories.records[rec.story].events.remove(src)
         s_dst, s_src = self.events.records[dst].story, rec.story
+        self.stories.records[s_src].events.remove(src)
+        moved = self.events.index.centroids.get(src)
         self.events.merge(dst, src, self.clock)
-        if s_src != s_dst:
+        if s_src == s_dst:
+            return dst
+        if not self.stories.records[s_src].events:
             self._merge_stories(min(s_dst, s_src), max(s_dst, s_src))
+        elif moved is not None:
+            self.stories.index.move(s_src, s_dst, moved, self.clock)
         return dst
 
     def _merge_stories(self, dst: int, src: int) -> None:

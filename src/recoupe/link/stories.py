@@ -2,7 +2,8 @@
 
 A story keeps centroids of its articles' lemmas, entities, words and titles. A new event is
 threaded into the best active story (found through the same kind of inverted index as events)
-when its founding article is similar enough, with a slow time decay; otherwise it opens a story.
+when its founding article is similar enough; otherwise it opens a story. Stories have no time
+decay by default (a story may resume after months): the idle window alone bounds them.
 After each batch, young single-event stories are compared again with their event's grown
 centroid, and similar stories are merged (the older id stays). Stories idle for longer than a
 window (a year by default) leave the index.
@@ -35,7 +36,7 @@ class StoryThreader:
         self,
         threshold: float = 0.2,
         merge_threshold: float | None = None,
-        tau_days: float = 120.0,
+        tau_days: float | None = None,
         window_days: float = 365.0,
         max_candidates: int = 20,
         weights: dict[str, float] | None = None,

@@ -91,15 +91,17 @@ class RunningTfidf:
 
 
 def add(a: SparseVec, b: SparseVec, scale: float = 1.0) -> SparseVec:
-    """``a + scale * b`` for sorted sparse vectors."""
+    """``a + scale * b`` for sorted sparse vectors (a stable sort and ``reduceat``)."""
     if a[0].size == 0:
         return (b[0].copy(), b[1] * scale)
     if b[0].size == 0:
         return a
     idx = np.concatenate([a[0], b[0]])
     val = np.concatenate([a[1], b[1] * scale])
-    uniq, inverse = np.unique(idx, return_inverse=True)
-    return uniq, np.bincount(inverse, weights=val)
+    order = np.argsort(idx, kind="stable")  # two sorted runs: a merge
+    idx, val = idx[order], val[order]
+    starts = np.flatnonzero(np.concatenate(([True], idx[1:] != idx[:-1])))
+    return idx[starts], np.add.reduceat(val, starts)
 
 
 def truncate(v: SparseVec, k: int, weights: np.ndarray | None = None) -> SparseVec:

@@ -15,8 +15,9 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc
 
 from recoupe.model import Article, Entity, Mention, Quote
-from recoupe.nlp import docindex
-from recoupe.nlp.mentions import doc_mentions
+from recoupe.nlp import docindex, gazetteer
+from recoupe.nlp.gazetteer import strip_article
+from recoupe.nlp.mentions import DocMention, doc_mentions
 from recoupe.nlp.packs import LanguagePacks, NlpConfig
 from recoupe.nlp.quotes import find_quotes
 from recoupe.nlp.speakers import ArticleSpeakers
@@ -98,7 +99,8 @@ class Annotator:
             )
             for k, m in enumerate(found)
         ]
-        names = _display_names(local, [(assign[k], m.kind, mentions[k].text) for k, m in enumerate(found)])
+        surfaces = [(assign[k], m.kind, _surface(m)) for k, m in enumerate(found)]
+        names = _display_names(local, surfaces)
         quotes = self._quotes(article_id, doc, ArticleSpeakers(found, assign), names, ids)
         return Annotation(article_id, language, mentions, quotes)
 
@@ -142,3 +144,11 @@ def _display_names(local: list[LocalEntity], surfaces: list[tuple[int, str, str]
         if kind != "PER":
             names[idx] = text if names[idx] == local[idx].name else fuller(names[idx], text)
     return names
+
+
+def _surface(mention: DocMention) -> str:
+    """A mention as written, except capitals and seats of power, named by their state."""
+    text = mention.span.text
+    if mention.kind == "GPE" and mention.span._.canonical and gazetteer.country(text) is None:
+        return mention.name
+    return strip_article(text)

@@ -59,16 +59,27 @@ def lemma(tok: Token) -> str:
 
 
 def is_cue_verb(tok: Token) -> bool:
-    """A speech verb used as an active verb (not an adjectival or passive participle), not negated."""
+    """A non-negated speech verb used actively (not an adjectival or passive participle)."""
+    if _phrasal_speech(tok):
+        return not negated(tok)
     if lemma(tok) not in SPEECH_VERBS or negated(tok):
         return False
     if _before_clitic(tok):
         return True  # "dit-elle", "a-t-il ajouté": a word before a subject clitic is a verb
     if tok.pos_ not in ("VERB", "AUX"):
         return False
-    if "Part" in tok.morph.get("VerbForm") and "Past" in tok.morph.get("Tense"):
+    if "Part" in tok.morph.get("VerbForm", []) and "Past" in tok.morph.get("Tense", []):
         return _has_auxiliary(tok)
     return True
+
+
+#: "faire part de", "faire savoir que", "faire valoir que": speech through *faire*.
+_FAIRE_PHRASES = frozenset({"part", "savoir", "valoir", "remarquer", "observer"})
+
+
+def _phrasal_speech(tok: Token) -> bool:
+    nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+    return tok.lemma_ == "faire" and nxt is not None and nxt.lower_ in _FAIRE_PHRASES
 
 
 def _before_clitic(tok: Token) -> bool:
@@ -79,7 +90,7 @@ def _before_clitic(tok: Token) -> bool:
 def _has_auxiliary(part: Token) -> bool:
     """A past participle in a compound tense ("a déclaré", "a-t-il dit", "avait alors affirmé")."""
     for tok in reversed(part.doc[max(part.i - 5, 0) : part.i]):
-        if tok.is_punct and tok.text != "-" or tok.lower_ == "été":
+        if (tok.is_punct and tok.text != "-") or tok.lower_ == "été":
             return False
         if tok.pos_ == "AUX" or tok.lemma_ in ("avoir", "être"):
             return True
@@ -141,6 +152,11 @@ def subject_span(verb: Token, incise: bool = False) -> Span | None:
     return None if incise else _name_before(verb)
 
 
+def preposed_subject(verb: Token) -> bool:
+    """The verb has its own subject before it: it heads a clause, it is not an incise."""
+    return any(c.dep_ in _SUBJ_DEPS and c.i < verb.i and c.pos_ != "PRON" for c in verb.children)
+
+
 def _parsed_subject(verb: Token) -> Span | None:
     head = verb
     for _ in range(3):
@@ -148,6 +164,8 @@ def _parsed_subject(verb: Token) -> Span | None:
             if child.dep_ in _SUBJ_DEPS:
                 if child.lower_ == "qui" and head.dep_.startswith("acl") and head.head != head:
                     return _noun_phrase(head.head)
+                if child.pos_ in ("ADJ", "ADV", "VERB"):
+                    return None  # "Soucieux de …, X a dit": a misparsed adjunct
                 return _noun_phrase(child)
         if head.dep_ in _CLIMB and head.head != head:
             head = head.head
@@ -175,10 +193,10 @@ def _noun_phrase(head: Token) -> Span:
     doc = head.doc
     start, end = head.left_edge.i, head.right_edge.i + 1
     for tok in doc[head.i + 1 : end]:
-        if tok.lower_ in _STOP_SUBJ or tok.pos_ == "VERB" or tok.text in ",;:(":
-            if not _apposition_name(tok):
-                end = tok.i
-                break
+        stop = tok.lower_ in _STOP_SUBJ or tok.pos_ == "VERB" or tok.text in ",;:("
+        if stop and not _apposition_name(tok):
+            end = tok.i
+            break
     start = max(start, head.i - 8)
     end = min(end, head.i + 12)
     while end < len(doc) and doc[end].pos_ == "PROPN" and doc[end].is_title and end - head.i < 14:

@@ -6,6 +6,8 @@ Each component does one job on ``doc.ents`` and runs after spaCy's ``ner``:
   and a bare "M. Cook" the model missed becomes a PER);
 * ``recoupe_role_names`` – an entity that starts with a role noun ("général Padilla",
   "ministre de la Défense Santos") is the person named at its end;
+* ``recoupe_not_persons`` – a one-word "person" after a determiner ("l'Homme") or naming a
+  day ("Lundi") is not a person;
 * ``recoupe_places`` – countries become GPE with their ISO alpha-3 code; capitals and seats
   of power used as actors ("Moscou a annoncé", "le Kremlin") become the state they stand
   for; a big city tagged as a person ("Washington") is a place, not a person.
@@ -34,7 +36,12 @@ for _name in ("country", "canonical"):
 
 def add_components(nlp: Language) -> None:
     """Append recoupe's entity components after the pipeline's ``ner``."""
-    for name in ("recoupe_honorifics", "recoupe_role_names", "recoupe_places"):
+    for name in (
+        "recoupe_honorifics",
+        "recoupe_role_names",
+        "recoupe_not_persons",
+        "recoupe_places",
+    ):
         if name not in nlp.pipe_names:
             nlp.add_pipe(name, last=True)
 
@@ -84,19 +91,50 @@ def role_names(doc: Doc) -> Doc:
 
 def _name_after_role(ent: Span) -> Span:
     first = ent[0]
-    if len(ent) < 2 or not first.is_lower or first.pos_ not in ("NOUN", "ADJ"):
-        return ent
+    if (
+        ent.label_ == "LOC"
+        or len(ent) < 2
+        or not first.is_lower
+        or first.pos_ not in ("NOUN", "ADJ")
+    ):
+        return ent  # "mer Noire", "océan Pacifique": a place named with a common noun
     start = ent.end
     while start > ent.start and ent.doc[start - 1].pos_ == "PROPN" and ent.doc[start - 1].is_title:
         start -= 1
     if start == ent.end or start == ent.start:
         return ent
     before = ent.doc[start - 1].lower_
+    if ent.label_ != "PER" and ent.end - start < 2:
+        return ent  # outside persons, only a full name ("… Juan Santos") is cut out
+    name = ent.doc[start : ent.end].text
+    if gazetteer.country(name) or gazetteer.is_big_city(name) or gazetteer.capital(name):
+        return ent  # "maire de Paris": the trailing name is a place, not a person
+    if ent.label_ != "PER" and before in ("de", "d'", "d’"):
+        return ent
     if before in ("de", "d'", "d’") and ent.end - start == 1 and start - 1 > ent.start:
         start -= 1  # a nobiliary particle: "général de Gaulle" → "de Gaulle"
     elif ent.doc[start - 1].pos_ in ("DET", "ADP") and ent.end - start > 1:
         start += 1
     return Span(ent.doc, start, ent.end, label="PER")
+
+
+_DAYS = frozenset(["lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"])
+
+
+@Language.component("recoupe_not_persons")
+def not_persons(doc: Doc) -> Doc:
+    """Relabel one-word persons that a determiner introduces, and drop weekday "persons"."""
+    kept = []
+    for ent in doc.ents:
+        if ent.label_ == "PER" and len(ent) == 1:
+            if ent.text.lower() in _DAYS:
+                continue
+            if ent.start > 0 and doc[ent.start - 1].pos_ == "DET" and ent[0].pos_ != "PROPN":
+                kept.append(Span(doc, ent.start, ent.end, label="MISC"))
+                continue
+        kept.append(ent)
+    doc.ents = kept
+    return doc
 
 
 @Language.component("recoupe_places")
@@ -111,8 +149,8 @@ def _place(ent: Span) -> Span:
     seat = gazetteer.seat_of_power(text) or _seat_with_adjective(text)
     if seat:
         return _relabel(ent, seat.kind, seat)
-    if ent.label_ in ("LOC", "MISC", "PER") or (ent.label_ == "ORG" and not text.isupper()):
-        hit = gazetteer.country(text)
+    if ent.label_ in ("LOC", "MISC", "ORG"):
+        hit = gazetteer.country(text, strict=ent.label_ != "LOC")
         if hit:
             return _relabel(ent, "GPE", hit)
     cap = gazetteer.capital(text)

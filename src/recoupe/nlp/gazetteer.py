@@ -93,7 +93,10 @@ def countries() -> dict[str, Place]:
 
 def _city_names(city: dict) -> list[str]:
     names = [city["name"], *city.get("alternatenames", [])]
-    return [n for n in names if _LATIN.match(n) and len(n) > 2 and n[0].isupper()]
+    # Codes ("MOW") and very short forms in alternatenames collide with acronyms and words.
+    return [
+        n for n in names if _LATIN.match(n) and len(n) > 3 and n[0].isupper() and not n.isupper()
+    ]
 
 
 @lru_cache(maxsize=1)
@@ -120,11 +123,18 @@ def _gazetteer() -> tuple[dict[str, Place], dict[str, str]]:
     return capitals, big
 
 
-def country(name: str) -> Place | None:
-    """The country a French name (or an alpha-3 code like "USA") names, if any."""
+def country(name: str, strict: bool = False) -> Place | None:
+    """The country a French name (or an alpha-3 code like "USA") names, if any.
+
+    ``strict`` asks for the CLDR spelling (accents included, case aside), for names the
+    model did not tag as places ("Suede" the band is not "Suède").
+    """
     if name.isupper() and name in countries():
-        return countries()[name]
-    return countries().get(fold(strip_article(name)))
+        return None if strict else countries()[name]
+    hit = countries().get(fold(strip_article(name)))
+    if hit and strict and strip_article(name).casefold() != hit.name.casefold():
+        return None
+    return hit
 
 
 def capital(name: str) -> Place | None:

@@ -101,7 +101,6 @@ SPEECH_VERBS: frozenset[str] = frozenset(
         "estimer",
         "juger",
         "considérer",
-        "penser",
         "qualifier",
         "commenter",
         "noter",
@@ -203,7 +202,6 @@ INFINITIVE_VERBS: frozenset[str] = frozenset(
         "prétendre",
         "contester",
         "réfuter",
-        "penser",
         "espérer",
         "menacer",
         "accuser",
@@ -216,7 +214,6 @@ INFINITIVE_VERBS: frozenset[str] = frozenset(
         "demander",
         "plaider",
         "prétexter",
-        "souhaiter",
     ]
 )
 
@@ -350,7 +347,6 @@ AMBIGUOUS_VERBS: frozenset[str] = frozenset(
     [
         "inviter",
         "appeler",
-        "parler",
         "recommander",
         "conseiller",
         "suggérer",
@@ -375,4 +371,24 @@ AMBIGUOUS_VERBS: frozenset[str] = frozenset(
         "amuser",
         "modérer",
     ]
+)
+
+#: Nouns for someone or something that speaks *for* an organisation: "une porte-parole
+#: d'Océor", "le communiqué du groupe" are the organisation speaking.
+SPOKES_NOUNS: frozenset[str] = frozenset(
+    {
+        "porte-parole",
+        "représentant",
+        "représentante",
+        "communiqué",
+        "déclaration",
+        "cabinet",
+        "direction",
+        "services",
+        "source",
+        "sources",
+        "avocat",
+        "avocate",
+        "avocats",
+    }
 )

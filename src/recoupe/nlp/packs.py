@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass, field
+from typing import Any
 
 import spacy
 from spacy.language import Language
@@ -77,7 +78,8 @@ class LanguagePacks:
 def build(nlp: Language) -> Language:
     """Add recoupe's French tokenizer fix and entity components to a loaded pipeline."""
     prefixes = list(nlp.Defaults.prefixes or []) + _GLUED_HONORIFICS
-    nlp.tokenizer.prefix_search = compile_prefix_regex(prefixes).search
+    tokenizer: Any = nlp.tokenizer  # a spacy.tokenizer.Tokenizer for every spaCy pipeline
+    tokenizer.prefix_search = compile_prefix_regex(prefixes).search
     if "parser" in nlp.pipe_names and segment.paragraphs.__name__:
         nlp.add_pipe("recoupe_paragraphs", before="parser")
     entities.add_components(nlp)

@@ -66,10 +66,12 @@ _MID_FRAME = re.compile(
     re.I,
 )
 _NOT_A_SOURCE = re.compile(
-    r"^(?:sa|son|ses|leur|leurs|cela|ça|ceci|l['’]instant|le moment|autant|rien|tout|"
-    r"la première|une|un|des|cette|ce|ces|l['’]heure|plus|moins|finir|mémoire|\d)",
+    r"^(?:cela|ça|ceci|l['’]instant|le moment|autant|rien|tout|les cas|la première|"
+    r"une|un|des|cette|ce|ces|l['’]heure|plus|moins|finir|mémoire|\d)",
     re.IGNORECASE,
 )
+#: "Pour sa part", "pour leur compte": possessives after *pour* are not sources.
+_NOT_A_POUR_SOURCE = re.compile(r"^(?:sa|son|ses|leur|leurs|notre|nos|votre|vos)\b", re.I)
 
 
 @dataclass
@@ -157,8 +159,14 @@ def _next_predicate(sent: Span, start: int, end: int) -> int:
     for tok in sent:
         if tok.idx <= start or tok.idx >= end or tok.text != ",":
             continue
-        nxt = [t for t in sent.doc[tok.i + 1 : tok.i + 4] if t.lower_ not in ("en", "se", "s'", "s’")]
-        if nxt and "Pres" in nxt[0].morph.get("Tense") and "Part" in nxt[0].morph.get("VerbForm"):
+        nxt = [
+            t for t in sent.doc[tok.i + 1 : tok.i + 4] if t.lower_ not in ("en", "se", "s'", "s’")
+        ]
+        if (
+            nxt
+            and "Pres" in nxt[0].morph.get("Tense", [])
+            and "Part" in nxt[0].morph.get("VerbForm", [])
+        ):
             return tok.idx
     return end
 
@@ -176,7 +184,7 @@ def _balance(text: str, start: int, end: int) -> int:
 def _que_clause(verb: Token, sent: Span) -> Found | None:
     """ "a affirmé (à X) que …": the clause after *que*."""
     doc = verb.doc
-    start, end = cues.cue_tokens(verb)
+    end = cues.cue_tokens(verb)[1]
     for tok in doc[end : min(end + 10, sent.end)]:
         if tok.lower_ in _QUE:
             prev = doc[tok.i - 1]
@@ -200,7 +208,7 @@ def _infinitive(verb: Token, sent: Span) -> Found | None:
     reach = 2 if cues.lemma(verb) in _BARE_INFINITIVE and not ambiguous else 8
     i = cues.cue_tokens(verb)[1]
     for tok in doc[i : min(i + reach + 1, sent.end)]:
-        if tok.pos_ in ("VERB", "AUX") and "Inf" in tok.morph.get("VerbForm"):
+        if tok.pos_ in ("VERB", "AUX") and "Inf" in tok.morph.get("VerbForm", []):
             begin = _clitics_before(tok)
             intro = doc[_token_at(doc, begin) - 1].lower_
             if (ambiguous or reach > 2) and intro not in _INF_INTRO:
@@ -213,10 +221,29 @@ def _infinitive(verb: Token, sent: Span) -> Found | None:
 
 #: Verbs whose infinitive complement follows them directly ("nie avoir", "dit être").
 _BARE_INFINITIVE = frozenset(
-    "nier démentir affirmer assurer dire déclarer estimer reconnaître admettre avouer "
-    "annoncer jurer prétendre contester réfuter penser espérer expliquer raconter indiquer "
-    "souhaiter".split()
+    {
+        "nier",
+        "démentir",
+        "affirmer",
+        "assurer",
+        "dire",
+        "déclarer",
+        "estimer",
+        "reconnaître",
+        "admettre",
+        "avouer",
+        "annoncer",
+        "jurer",
+        "prétendre",
+        "contester",
+        "réfuter",
+        "espérer",
+        "expliquer",
+        "raconter",
+        "indiquer",
+    }
 )
+_RELATIVE = frozenset({"qui", "que", "qu'", "qu’", "dont", "où", "lequel", "laquelle"})
 _INF_INTRO = frozenset({"de", "d'", "d’", "à"})
 
 
@@ -260,15 +287,15 @@ def _clitics_before(inf: Token) -> int:
 def _final_incise(verb: Token, sent: Span) -> Found | None:
     """ "…, a déclaré X." / "…, a-t-il ajouté.": the clause before the incise."""
     doc = verb.doc
-    start, end = cues.cue_tokens(verb)
+    start = cues.cue_tokens(verb)[0]
     if start == sent.start or doc[start - 1].text != ",":
         return None
     subject = cues.subject_span(verb, incise=True)
     if subject is None or subject.start < verb.i:
         return None
     tail = doc[subject.end : sent.end]
-    if any(not (t.is_punct or t.is_space or t.lower_ in cues.TIME_WORDS or t.ent_type_) for t in tail):
-        return None
+    if any(t.pos_ in ("VERB", "AUX") for t in tail):
+        return None  # only an apposition or a time may follow the incise's subject
     begin = sent.start_char
     stop = doc[start - 1].idx
     return Found(begin, _trim_end(docindex.text(doc), begin, stop), "indirect", _cue(verb), subject)
@@ -283,7 +310,10 @@ def _mid_incise(verb: Token, sent: Span) -> Found | None:
     subject = cues.subject_span(verb, incise=True)
     if subject is None or subject.end >= sent.end or doc[subject.end].text != ",":
         return None
-    text = docindex.text(doc)
+    if cues.preposed_subject(verb) or doc[subject.end + 1].lower_ in _RELATIVE:
+        return None  # "X, président de Y, avait annoncé …" / "…, affirme X, qui défend …"
+    if not any(t.pos_ in ("VERB", "AUX") for t in doc[subject.end : sent.end]):
+        return None  # "…, a déclaré X, maire de Valmont.": an apposition, not more speech
     begin = sent.start_char
     if start - sent.start <= 3:  # "Et puis, ajoute X, …": the report follows the incise
         begin = doc[subject.end + 1].idx
@@ -317,15 +347,39 @@ def _framed(sent: Span, marks: list[Marks]) -> list[Found]:
         base = sent.start_char
         who = _char_span(sent.doc, base + mid.start("who"), base + mid.end("who"))
         cue = (base + mid.start("cue"), base + mid.end("cue"))
-        rest = body[mid.end("who") :].lstrip(" ,")
-        if mid.group("after") == "," and len(rest.split()) >= 3:
-            end = _clause_end(sent, base)  # "A, selon X, B": the incise is inside the report
-        else:
-            end = _trim_end(text, base, base + mid.start())
-        found = Found(base, end, "indirect", cue, who)
+        begin, end = _framed_segment(sent, base + mid.start("cue"), base + mid.end("who"))
+        found = Found(begin, end, "indirect", cue, who)
         if not _mostly_quoted(text, found, marks):
             out.append(_with_marks(text, found, marks))
     return out
+
+
+def _framed_segment(sent: Span, cue: int, who_end: int) -> tuple[int, int]:
+    """The report around "selon X": the segment before it (from the last comma or relative
+    pronoun), plus the segment after it when one of the two has no verb of its own
+    ("hostile, selon lui, à son retour"; "qui pourrait …, selon sa mère, était …")."""
+    doc, text = sent.doc, docindex.text(sent.doc)
+    before = [t for t in sent if t.idx < cue]
+    begin = sent.start_char
+    for tok in before[:-1]:
+        if tok.text == "," or tok.lower_ in _RELATIVE:
+            begin = tok.idx + len(tok.text)
+    while begin < cue and text[begin].isspace():
+        begin += 1
+    end = _trim_end(text, begin, cue)
+    after = [t for t in sent if t.idx >= who_end]
+    if after and after[0].text == ",":
+        stop = next((t.idx for t in after[1:] if t.text in ",;."), sent.end_char)
+        seg_before = doc.char_span(begin, end, alignment_mode="expand")
+        seg_after = doc.char_span(after[0].idx + 1, stop, alignment_mode="expand")
+        if seg_before is not None and seg_after is not None:
+            if not (_has_finite_verb(seg_before) and _has_finite_verb(seg_after)):
+                end = _trim_end(text, begin, stop)
+    return begin, end
+
+
+def _has_finite_verb(span: Span) -> bool:
+    return any(t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm", []) for t in span)
 
 
 def _is_source(sent: Span, match: re.Match[str]) -> bool:
@@ -335,6 +389,8 @@ def _is_source(sent: Span, match: re.Match[str]) -> bool:
         return False
     if match.group("cue").lower() != "pour":
         return True
+    if _NOT_A_POUR_SOURCE.match(who):
+        return False
     span = _char_span(
         sent.doc, sent.start_char + match.start("who"), sent.start_char + match.end("who")
     )
@@ -426,6 +482,9 @@ def _incise_after(doc: Doc, m: Marks) -> Found | None:
     for tok in doc[i : min(i + 6, len(doc))]:
         if tok.text in '.;:«»"' or (tok.is_sent_start and tok.i > i):
             return None
+        participle = "Pres" in tok.morph.get("Tense", []) and "Part" in tok.morph.get("VerbForm", [])
+        if participle:
+            return None  # ", dénonçant …" opens the next report, it is not an incise
         if cues.is_cue_verb(tok) and (separated or cues.clitic_subject(tok) is not None):
             return Found(0, 0, "direct", _cue(tok), cues.subject_span(tok, incise=True))
     return None
@@ -445,12 +504,14 @@ def _verb_before(doc: Doc, m: Marks) -> Found | None:
         return None
     sent = docindex.sent_of(doc[i])
     words = len(docindex.text(doc)[m.open + 1 : m.close].split())
-    reach = 6 if words <= 3 else 40
+    reach = 12 if words <= 3 else 40
     colon = doc[i - 1].text == ":" if i > 0 else False
     que = i > 0 and doc[i - 1].lower_ in _QUE
     for tok in reversed(doc[max(sent.start, i - reach) : i]):
-        if cues.is_cue_verb(tok) and (not cues.is_ambiguous(tok) or colon or que):
+        if cues.is_cue_verb(tok) and (not cues.is_ambiguous(tok) or colon or que or words <= 4):
             return Found(0, 0, "mixed" if que else "direct", _cue(tok), cues.subject_span(tok))
+        if words <= 3 and tok.pos_ == "VERB" and "Fin" in tok.morph.get("VerbForm", []):
+            return None  # another verb governs the fragment: a scare quote, not a report
     return None
 
 

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from spacy.tokens import Span
 
 from recoupe.nlp.gazetteer import fold
-from recoupe.nlp.lexicon import DEMONSTRATIVES, ORG_NOUNS, PRONOUNS
+from recoupe.nlp.lexicon import DEMONSTRATIVES, ORG_NOUNS, PRONOUNS, SPOKES_NOUNS
 from recoupe.nlp.mentions import DocMention
 
 _DEFINITE = frozenset({"le", "la", "l'", "l’", "les", "ce", "cette"})
@@ -78,18 +78,34 @@ class ArticleSpeakers:
             for i, m in enumerate(self.mentions)
             if phrase.start_char < m.end and m.start < phrase.end_char
         ]
-        persons = [e for m, e in inside if m.kind == "PER"]
+        persons = [(m, e) for m, e in inside if m.kind == "PER"]
+        root = phrase.root.idx
+        for m, e in persons:
+            if m.start <= root < m.end:
+                return e  # the phrase is headed by this name ("Rama Yade, secrétaire …")
         if persons:
-            return persons[-1]
+            return persons[-1][1]
+        holder = self._role_holder(phrase)
+        if holder is not None:
+            return holder
+        if self._person_role(phrase):
+            return None  # "le fondateur de X": a person described by X, resolved as a role
         others = [e for m, e in inside if m.kind in ("ORG", "GPE", "MISC")]
         return others[0] if others else None
 
     def _pronoun(self, word: str, at: int) -> int | None:
-        if word in ("on", "ils", "elles"):
+        if word == "on":
+            return self._institution_after(at)
+        if word in ("ils", "elles"):
             return None
         gender = _pronoun_gender(word)
-        newest = self._last_person_index(at, gender)
-        last_fits = self.last is not None and self._fits(self.last, gender)
+        newest = self._last_person_index(at, gender, subjects_only=True)
+        if newest is None:
+            newest = self._last_person_index(at, gender)
+        near = at - self.last_end < _NEAR
+        last_fits = self.last is not None and (
+            self._fits(self.last, gender) or (self._is_org(self.last) and near)
+        )
         if newest is not None and (self.mentions[newest].start > self.last_end or not last_fits):
             return self.assign[newest]
         if last_fits and at - self.last_end < _NEAR:
@@ -105,14 +121,9 @@ class ArticleSpeakers:
         nouns = [t for t in phrase if t.pos_ == "NOUN"]
         if not nouns:
             return None
-        words = {fold(t.text) for t in phrase if t.is_alpha and fold(t.text) not in _FUNCTION_WORDS}
-        holders = [
-            self.assign[i]
-            for i, m in enumerate(self.mentions)
-            if m.role and m.start < phrase.start_char + 400 and words <= _role_words(m.role)
-        ]
-        if holders:
-            return holders[-1]
+        holder = self._role_holder(phrase)
+        if holder is not None:
+            return holder
         head = nouns[0]
         if head.lemma_.lower() in ORG_NOUNS and phrase[0].lower_ in _DEFINITE:
             return self._last_before(phrase.start_char, ("ORG",))
@@ -122,6 +133,36 @@ class ArticleSpeakers:
         if self.last is not None and near and self._is_person(self.last):
             return self.last
         return self._most_mentioned(phrase.start_char)
+
+    def _person_role(self, phrase: Span) -> bool:
+        """A definite role noun for a person who does not speak for an organisation."""
+        nouns = [t for t in phrase if t.pos_ == "NOUN"]
+        if not nouns or phrase[0].lower_ not in _DEFINITE:
+            return False
+        head = nouns[0]
+        return (
+            head.is_lower
+            and head.lemma_.lower() not in ORG_NOUNS
+            and head.lower_ not in SPOKES_NOUNS
+        )
+
+    def _role_holder(self, phrase: Span) -> int | None:
+        """The person given this role in an apposition ("le procureur" → "Jacques Dallest,
+        procureur de la République"): same head noun and most of the phrase's words."""
+        nouns = [t for t in phrase if t.pos_ == "NOUN" and t.is_lower]
+        if not nouns or nouns[0].lemma_.lower() in ORG_NOUNS:
+            return None
+        head = fold(nouns[0].text)
+        words = {fold(t.text) for t in phrase if t.is_alpha and fold(t.text) not in _FUNCTION_WORDS}
+        best: tuple[float, int] | None = None
+        for i, m in enumerate(self.mentions):
+            if not m.role or m.start >= phrase.start_char + 400:
+                continue
+            role = _role_words(m.role)
+            share = len(words & role) / max(len(words), 1)
+            if head in role and share >= 0.5 and (best is None or share >= best[0]):
+                best = (share, self.assign[i])
+        return best[1] if best else None
 
     def _most_mentioned(self, char: int) -> int | None:
         """The person named most often before ``char`` (a definite role's likely referent)."""
@@ -135,6 +176,18 @@ class ArticleSpeakers:
         known = self.gender.get(entity)
         return self._is_person(entity) and (gender is None or known is None or known == gender)
 
+    def _institution_after(self, at: int) -> int | None:
+        """ "confirme-t-on au Fonds de garantie": the organisation right after an "on"."""
+        for i, m in enumerate(self.mentions):
+            if m.kind in ("ORG", "GPE") and at < m.start < at + 30:
+                return self.assign[i]
+        return None
+
+    def _is_org(self, entity: int) -> bool:
+        return any(
+            self.assign[i] == entity and m.kind == "ORG" for i, m in enumerate(self.mentions)
+        )
+
     def _is_person(self, entity: int) -> bool:
         return any(
             self.assign[i] == entity and m.kind == "PER" for i, m in enumerate(self.mentions)
@@ -144,12 +197,14 @@ class ArticleSpeakers:
         index = self._last_person_index(char, gender)
         return self.assign[index] if index is not None else None
 
-    def _last_person_index(self, char: int, gender: str | None) -> int | None:
+    def _last_person_index(
+        self, char: int, gender: str | None, subjects_only: bool = False
+    ) -> int | None:
         """The last person mention before ``char``, outside the quote being attributed."""
         q_start, q_end = self.quote
         for i in range(len(self.mentions) - 1, -1, -1):
             m = self.mentions[i]
-            if q_start <= m.start < q_end:
+            if q_start <= m.start < q_end or (subjects_only and not _is_subject(m.span)):
                 continue
             if m.kind == "PER" and m.end <= char and self._fits(self.assign[i], gender):
                 return i
@@ -160,6 +215,12 @@ class ArticleSpeakers:
             self.assign[i] for i, m in enumerate(self.mentions) if m.kind in kinds and m.end <= char
         ]
         return before[-1] if before else None
+
+
+def _is_subject(span: Span) -> bool:
+    """A mention that is (or names, in apposition) the subject of its clause."""
+    deps = {span.root.dep_, span.root.head.dep_ if span.root.dep_ in ("appos", "flat:name") else ""}
+    return bool(deps & {"nsubj", "nsubj:pass"})
 
 
 def _role_words(role: str) -> set[str]:
@@ -187,22 +248,24 @@ def _genders(mentions: list[DocMention], assign: list[int]) -> dict[int, str]:
 
 
 def _gender_before(span: Span) -> str | None:
-    """Gender from an honorific ("Mme X") or a determined role right before the name
-    ("la ministre X"); words further away say nothing about this person."""
+    """Gender from an honorific right before the name ("Mme X"), else from the head noun of
+    the role in apposition before it ("la ministre X", "le procureur de Y, X"), as spaCy's
+    morphologizer genders it in context; unknown otherwise."""
     doc = span.doc
-    i = span.start - 1
-    while i >= 0 and span.start - i <= 8:
-        tok = doc[i]
-        low = tok.lower_
-        if low in _HONORIFIC_GENDER:
-            return _HONORIFIC_GENDER[low]
-        if tok.pos_ == "DET":
-            nxt = doc[i + 1]
-            return _GENDER.get(low) if nxt.pos_ in ("NOUN", "ADJ") else None
-        if tok.pos_ not in ("NOUN", "ADJ", "PROPN") and low not in ("de", "d'", "d’", "du"):
-            return None
-        i -= 1
-    return None
+    if span.start > 0 and doc[span.start - 1].lower_ in _HONORIFIC_GENDER:
+        return _HONORIFIC_GENDER[doc[span.start - 1].lower_]
+    head = None
+    for tok in reversed(doc[max(span.start - 12, 0) : span.start]):
+        if tok.pos_ not in ("NOUN", "ADJ", "ADP", "DET", "PROPN") and tok.text != ",":
+            break
+        if tok.text == "," and tok.i != span.start - 1:
+            break
+        if tok.pos_ == "NOUN":
+            head = tok
+    if head is None:
+        return None
+    gender = head.morph.get("Gender", [])
+    return "F" if gender == ["Fem"] else "M" if gender == ["Masc"] else None
 
 
 def _bare(text: str) -> str:

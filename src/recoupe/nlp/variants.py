@@ -80,6 +80,34 @@ def same_name(kind: str, a: str, b: str) -> bool:
     return fold(a) == fold(b) or fuzz.ratio(fold(a), fold(b)) >= OTHER_SIMILARITY
 
 
+_ORG_SMALL = frozenset(
+    {"de", "du", "des", "d", "la", "le", "les", "l", "et", "pour", "sur", "contre", "en", "a"}
+)
+
+
+def acronym(name: str) -> str:
+    """Initials of a name's content words ("Agence française de lutte contre le dopage" →
+    "AFLD")."""
+    words = fold(name).replace("'", " ").split()
+    return "".join(w[0] for w in words if w not in _ORG_SMALL).upper()
+
+
+def same_org(a: str, b: str) -> bool:
+    """Whether two organisation names are one organisation within an article.
+
+    Same name (folded, fuzzy), an acronym of the other's words ("AFLD"), or a shorter
+    form that the longer starts with ("Parti communiste" / "Parti communiste français").
+    """
+    if same_name("ORG", a, b):
+        return True
+    short, long_ = sorted((a, b), key=len)
+    bare = short.replace(".", "")
+    if bare.isupper() and 2 <= len(bare) <= 6 and len(long_.split()) > 1:
+        return bare == acronym(long_)
+    ts, tl = fold(short).split(), fold(long_).split()
+    return len(ts) >= 2 and tl[: len(ts)] == ts
+
+
 def fuller(a: str, b: str) -> str:
     """The fuller of two names (more words, then longer), ``a`` on ties (stability)."""
     return b if (len(b.split()), len(b)) > (len(a.split()), len(a)) else a
@@ -141,9 +169,20 @@ def _find_local(
     key = key_of(kind, name, country)
     if key in keys:
         return keys[key]
+    if kind == "ORG":
+        hits = [i for i, e in enumerate(entities) if e.kind == "ORG" and same_org(e.name, name)]
+        return hits[0] if len(hits) == 1 else None
     if kind != "PER":
         return None
     hits = [i for i, e in enumerate(entities) if e.kind == "PER" and same_person(e.name, name)]
+    if not hits and len(person_tokens(name)) == 1:
+        # Within one article a first name alone ("Khaldia") is the one person bearing it.
+        first = person_tokens(name)[0]
+        hits = [
+            i
+            for i, e in enumerate(entities)
+            if e.kind == "PER" and person_tokens(e.name)[0] == first
+        ]
     return hits[0] if len(hits) == 1 else None
 
 

@@ -276,9 +276,11 @@ def iso3(code: str) -> str:
 class ActorResolver:
     """Codes the noun phrases of one sentence; built once per sentence (names are scanned once)."""
 
-    def __init__(self, sent: Span) -> None:
+    def __init__(self, sent: Span, people: dict[str, tuple[str, str]] | None = None) -> None:
         self.sent = sent
         self.names = find_names(sent)
+        # Surnames of people placed earlier in the article (filled by the coder).
+        self.people = people if people is not None else {}
 
     def actors(self, head: Token) -> list[ActionActor]:
         """The actors a noun phrase names, one per coordinated member ("X et Y")."""
@@ -320,7 +322,7 @@ class ActorResolver:
             return ActionActor(self.phrase(head), "NGO", "")
         return None
 
-    def actor_deep(self, head: Token, skip: set[int]) -> ActionActor | None:
+    def actor_deep(self, head: Token, skip: set[int]) -> tuple[Token, ActionActor] | None:
         """The first actor anywhere inside a phrase, participles included (a last resort).
 
         Clauses that carry reported or embedded content (relative, infinitive and
@@ -331,7 +333,7 @@ class ActorResolver:
                 continue
             coded = self.code_of(tok)
             if coded:
-                return ActionActor(self.phrase(tok), coded[0], coded[1])
+                return tok, ActionActor(self.phrase(tok), coded[0], coded[1])
         return None
 
     def place_country(self) -> str | None:
@@ -355,6 +357,8 @@ class ActorResolver:
             code = demonym_country(tok.text) or demonym_country(_hyphenated(tok))
             if code:
                 return code, ""
+        if tok.ent_type_ == "PER" and self.people:
+            return self.people.get(fold(tok.text))
         return None
 
     def phrase(self, head: Token) -> str:

@@ -7,7 +7,6 @@ All functions read a spaCy French parse (Universal Dependencies labels as produc
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from typing import Literal
 
 from spacy.tokens import Token
@@ -42,6 +41,10 @@ def verb_keys(tok: Token) -> list[str]:
         keys += [f"se {lemma}", f"s'{lemma}"]
     if lemma in ("faire", "mettre"):
         keys += [f"{lemma} {c.lemma_.lower()}" for c in tok.children if c.dep_ in ("obj", "xcomp")]
+    if any(c.lemma_.lower() == "faire" and c.dep_ == "aux:caus" for c in tok.children):
+        keys.append(f"faire {lemma}")  # "ont fait sauter": the causative is the auxiliary
+    if any(c.dep_ == "aux:pass" for c in tok.children):
+        keys.append(f"être {lemma}")  # "est opposé à": an adjectival participle
     return [*keys, lemma]
 
 
@@ -80,7 +83,8 @@ def is_passive(tok: Token) -> bool:
 
 #: Verbs conjugated with "être" that the parser mistakes for passives ("sont convenus").
 _ETRE_VERBS = frozenset(["convenir", "parvenir", "revenir", "venir", "arriver", "partir",
-                         "rester", "entrer", "retourner", "devenir", "intervenir", "aller", "opposer"])
+                         "rester", "entrer", "retourner", "devenir", "intervenir", "aller",
+                         "opposer"])
 
 
 def subject(tok: Token) -> Token | None:
@@ -190,11 +194,3 @@ def is_negated(tok: Token) -> bool:
         if child.dep_ in ("obj",) and any(g.lower_ in ("aucun", "aucune") for g in child.children):
             return True
     return False
-
-
-def ancestors_within(tok: Token, limit: int) -> Iterator[Token]:
-    """Up to ``limit`` syntactic ancestors of ``tok``, nearest first."""
-    for n, anc in enumerate(tok.ancestors):
-        if n >= limit:
-            return
-        yield anc

@@ -14,11 +14,12 @@ from dataclasses import dataclass
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from recoupe.model import Action, ActionActor
+from recoupe.model import Action, ActionActor, Mention
 from recoupe.nlp.plover.actors import SECTORS, ActorResolver, content_head, phrase_tokens
 from recoupe.nlp.plover.clauses import is_negated, is_passive, modality, preposition
 from recoupe.nlp.plover.lexicon import DENIAL_VERBS, INTENT_VERBS, READY_WORDS, SPEECH_VERBS
 from recoupe.nlp.plover.ontology import COERCIVE, COOPERATIVE, cameo_root, threat_mode
+from recoupe.nlp.plover.people import people_in_doc, people_in_mentions, resolvers_for
 from recoupe.nlp.plover.roles import (
     fallback_targets,
     first_actors,
@@ -81,32 +82,46 @@ class PloverCoder:
 
     def code(
         self, doc_or_text: Doc | str, article_id: int | str | None = None,
-        date: dt.date | None = None,
+        date: dt.date | None = None, mentions: Iterable[Mention] = (),
     ) -> list[Action]:
-        """The events of one article body (a parsed Doc or raw text), with offsets into it."""
+        """The events of one article body (a parsed Doc or raw text), with offsets into it.
+
+        ``mentions`` are the entity layer's mentions of this article (optional): people it
+        places in a country are coded as that country when a sentence names them alone.
+        """
         doc = doc_or_text if isinstance(doc_or_text, Doc) else self.nlp(doc_or_text)
+        resolvers = resolvers_for(doc)
+        people = {**people_in_doc(resolvers), **people_in_mentions(mentions)}
         actions: list[Action] = []
-        for sent in doc.sents:
-            for coded in code_sentence(sent):
-                actions.append(_action(coded, sent, article_id, date, len(actions) + 1))
+        for resolver in resolvers:
+            resolver.people = people
+            for coded in code_resolved(resolver):
+                actions.append(_action(coded, resolver.sent, article_id, date, len(actions) + 1))
         return actions
 
     def code_many(
         self, texts: Iterable[str], article_ids: Iterable[int | str | None] | None = None,
         dates: Iterable[dt.date | None] | None = None, batch_size: int = 32,
+        mentions: Iterable[Iterable[Mention]] | None = None,
     ) -> Iterator[list[Action]]:
-        """Code many article bodies, parsing them in batches with ``nlp.pipe``."""
+        """Code many article bodies (in input order), parsing them in batches with ``nlp.pipe``."""
         items = list(texts)
         ids = list(article_ids) if article_ids is not None else [None] * len(items)
         days = list(dates) if dates is not None else [None] * len(items)
+        known = list(mentions) if mentions is not None else [()] * len(items)
         docs = self.nlp.pipe(items, batch_size=batch_size)
-        for doc, art, day in zip(docs, ids, days, strict=True):
-            yield self.code(doc, art, day)
+        for doc, art, day, ms in zip(docs, ids, days, known, strict=True):
+            yield self.code(doc, art, day, ms)
 
 
 def code_sentence(sent: Span) -> list[Coded]:
     """Every event coded in one parsed sentence, in trigger order, without duplicates."""
-    resolver = ActorResolver(sent)
+    return code_resolved(ActorResolver(sent))
+
+
+def code_resolved(resolver: ActorResolver) -> list[Coded]:
+    """The events of the sentence a resolver was built for."""
+    sent = resolver.sent
     out: list[Coded] = []
     seen: set[tuple] = set()
     for trigger in find_triggers(sent):
@@ -133,6 +148,8 @@ def code_trigger(trigger: Trigger, resolver: ActorResolver) -> Coded | None:
     targets = _targets(trigger, resolver, skip, sources)
     if not sources and not (targets and _unknown_attacker(trigger, event)):
         return None
+    if sources and _speculation(trigger, resolver, sources[0].code):
+        return None
     event = _by_actor(event, trigger, sources) if sources else event
     if trigger.sense.lemma in _TALKS and targets and _with_avec(trigger.token):
         sources, targets = sources + targets, []
@@ -140,7 +157,7 @@ def code_trigger(trigger: Trigger, resolver: ActorResolver) -> Coded | None:
         # Talks, joint exercises and clashes: every participant is a source, as in PLOVER.
         targets = []
     return Coded(tuple(sources), event, mode, tuple(targets), trigger.token, negated,
-                 reporter(trigger, resolver))
+                 reporter(trigger, resolver, skip))
 
 
 def _targets(
@@ -156,16 +173,37 @@ def _targets(
     for head in candidates:
         found = resolver.actor_deep(head, skip)
         if found:
-            return [found]
+            return _with_coordinated(found, resolver)
+    domestic = _domestic(trigger, candidates, resolver, skip, sources)
+    if domestic:
+        return domestic
+    return _nearest_after(trigger, resolver, skip) if trigger.sense.event in _DIRECTED else []
+
+
+def _domestic(
+    trigger: Trigger, candidates: list[Token], resolver: ActorResolver, skip: set[int],
+    sources: list[ActionActor],
+) -> list[ActionActor]:
+    """"pour protester contre le gouvernement": a role with no nationality is the source's own."""
+    if len(sources) != 1:
+        return []
     purposes = [c for c in trigger.token.children if c.dep_ == "advcl"]
     nearby = [t for h in candidates for t in phrase_tokens(h)]
     nearby += [t for clause in purposes for t in clause.subtree]
-    domestic = [t for t in nearby
-                if t.lemma_.lower() in _DOMESTIC and t.pos_ == "NOUN" and t.i not in skip]
-    if domestic and len(sources) == 1:
-        head = domestic[0]
-        return [ActionActor(resolver.phrase(head), sources[0].code, SECTORS[head.lemma_.lower()])]
-    return _nearest_after(trigger, resolver, skip) if trigger.sense.event in _DIRECTED else []
+    for tok in nearby:
+        if tok.lemma_.lower() in _DOMESTIC and tok.pos_ == "NOUN" and tok.i not in skip:
+            sector = SECTORS[tok.lemma_.lower()]
+            return [ActionActor(resolver.phrase(tok), sources[0].code, sector)]
+    return []
+
+
+def _with_coordinated(
+    found: tuple[Token, ActionActor], resolver: ActorResolver,
+) -> list[ActionActor]:
+    """The actor found deep in a phrase, plus those coordinated with it ("X et Y")."""
+    tok, actor = found
+    more = [a for a in resolver.actors(tok) if a.code != actor.code]
+    return [actor, *more]
 
 
 def _nearest_after(trigger: Trigger, resolver: ActorResolver, skip: set[int]) -> list[ActionActor]:
@@ -182,7 +220,8 @@ def _nearest_after(trigger: Trigger, resolver: ActorResolver, skip: set[int]) ->
             break
         coded = resolver.code_of(word)
         if coded:
-            return [ActionActor(resolver.phrase(word), coded[0], coded[1])]
+            actor = ActionActor(resolver.phrase(word), coded[0], coded[1])
+            return _with_coordinated((word, actor), resolver)
     return []
 
 
@@ -191,7 +230,7 @@ def _deep_agent(trigger: Trigger, heads: list[Token], resolver: ActorResolver) -
     if trigger.kind != "verb" or not is_passive(trigger.token):
         return []
     found = [resolver.actor_deep(h, set()) for h in heads]
-    return [a for a in found if a is not None][:1]
+    return [hit[1] for hit in found if hit is not None][:1]
 
 
 def _with_avec(verb: Token) -> bool:
@@ -247,6 +286,30 @@ def _announced(
         ready = frame.lemma_.lower() in READY_WORDS or frame.lemma_.lower() in INTENT_VERBS
         return ("AGREE" if ready and mod == "plan" else "CONCEDE"), None, False
     return event, mode, False
+
+
+def _speculation(trigger: Trigger, resolver: ActorResolver, source: str) -> bool:
+    """"X pourrait suspendre …, selon des analystes": a third party's guess is no event.
+
+    Only a conditional "pouvoir"/"devoir" counts, and only when someone other than the
+    actor (a "selon" phrase or the subject of a speech verb with another code) says it.
+    """
+    tok = trigger.token
+    if tok.dep_ != "xcomp" or tok.head.lemma_.lower() not in ("pouvoir", "devoir"):
+        return False
+    if modality(tok) != "conditional":
+        return False
+    for word in tok.sent:
+        if word.lower_ in ("selon", "d'après") and word.head is not word:
+            said_by = resolver.actor(word.head)
+            return said_by is None or said_by.code != source
+        if word.lemma_.lower() in SPEECH_VERBS | {"estimer", "penser", "croire", "juger"}:
+            subj = [c for c in word.children if c.dep_ == "nsubj" or (
+                c.dep_ == "obj" and c.i > word.i)]
+            said_by = resolver.actor(subj[0]) if subj else None
+            if subj and (said_by is None or said_by.code != source):
+                return True
+    return False
 
 
 def _denied(tok: Token) -> bool:

@@ -148,6 +148,7 @@ enjoindre DEMAND
 inviter DEMAND
 revendiquer DEMAND
 solliciter DEMAND
+chercher DEMAND obj=refuge,asile,protection
 plaider DEMAND
 presser DEMAND
 implorer DEMAND
@@ -183,8 +184,7 @@ décliner REJECT
 braver REJECT
 défier REJECT
 s'opposer REJECT
-opposer REJECT obj=veto,refus,fin
-opposer REJECT not=<dest>
+être_opposer REJECT
 être_opposé REJECT
 être_hostile REJECT
 être_favorable SUPPORT
@@ -203,6 +203,8 @@ se_mutiner PROTEST/riot
 se_rassembler PROTEST/demo
 bloquer PROTEST/obstruct
 cesser PROTEST/strike obj=travail
+lancer PROTEST/riot obj=pierre,projectile,caillou,cocktail
+jeter PROTEST/riot obj=pierre,projectile,caillou,cocktail
 déployer MOBILIZE/troops
 mobiliser MOBILIZE/troops obj=@troops
 mobiliser SUPPORT
@@ -265,6 +267,7 @@ s'emparer FIGHT/occupy
 reprendre FIGHT/occupy obj=village,ville,localité,position,contrôle,colline,base
 tirer FIGHT
 toucher FIGHT
+être_viser FIGHT obj=tir,frappe,missile,roquette,obus,drone,attaque,bombardement
 abattre FIGHT
 """
 
@@ -341,6 +344,7 @@ combat FIGHT
 affrontement FIGHT
 feu FIGHT/artillery
 attentat ASSAULT/explosives
+attaque ASSAULT
 assassinat ASSAULT/targeted
 tentative ASSAULT obj=assassinat
 """

@@ -74,8 +74,8 @@ def _with_prep(tokens: list[Token], preps: tuple[str, ...]) -> list[Token]:
 
 
 def _loose_subject(verb: Token) -> list[Token]:
-    """On a broken parse with no subject, the nearest bare noun before the verb."""
-    if verb.dep_ not in ("ROOT",) and verb.head is not verb:
+    """On a broken parse with no subject, the nearest bare noun before the root verb."""
+    if verb.dep_ != "ROOT" and verb.head is not verb:
         return []
     for tok in reversed(list(verb.doc[verb.sent.start : verb.i])):
         if tok.pos_ in ("PROPN", "NOUN") and tok.dep_ in _LOOSE_SUBJECT and not preposition(tok):
@@ -166,19 +166,18 @@ def first_actors(resolver: ActorResolver, heads: list[Token], skip: set[int]) ->
     return []
 
 
-def reporter(trigger: Trigger, resolver: ActorResolver) -> str | None:
-    """Who the sentence says reported the event ("selon le Pentagone", "a indiqué X")."""
+def reporter(trigger: Trigger, resolver: ActorResolver, actor: set[int]) -> str | None:
+    """Who the sentence says reported the event ("selon le Pentagone", "a indiqué X"),
+    unless it is the actor itself (``actor`` holds the source's token indices)."""
     tok = trigger.token
     for node in [tok, *tok.ancestors]:
-        for child in node.children:
-            framing = child.dep_ in ("parataxis", "ccomp", "advcl")
-            if framing and child.lemma_.lower() in SPEECH_VERBS:
-                speaker = [c for c in child.children if c.dep_ == "nsubj"]
-                if speaker:
-                    return resolver.phrase(speaker[0])
-        if node is not tok and node.lemma_.lower() in SPEECH_VERBS:
-            speaker = [c for c in node.children if c.dep_ == "nsubj"]
-            if speaker:
+        speech = [c for c in node.children if c.dep_ in ("parataxis", "ccomp", "advcl")]
+        if node is not tok:
+            speech.append(node)
+        for verb in (v for v in speech if v.lemma_.lower() in SPEECH_VERBS):
+            speaker = [c for c in verb.children if c.dep_ == "nsubj" or (
+                c.dep_ == "obj" and c.i > verb.i and verb.dep_ == "parataxis")]
+            if speaker and speaker[0].i not in actor:
                 return resolver.phrase(speaker[0])
     for word in tok.sent:
         if word.lower_ in ("selon", "d'après") and word.head is not word:

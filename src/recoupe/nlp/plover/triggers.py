@@ -23,6 +23,12 @@ _EMBEDDING = frozenset(["ccomp", "xcomp"])
 _NOUN_PREPS = frozenset(["à", "au", "aux", "des", "de", "d'", ""])
 
 
+#: Nouns that only count or frame an event noun ("un paquet de sanctions", "dix jours de
+#: manœuvres", "ses efforts de médiation").
+_CONTAINERS = frozenset(["paquet", "série", "vague", "salve", "mission", "jour", "semaine",
+                         "mois", "campagne", "effort", "train", "nouveau", "processus", "cycle",
+                         "round", "session", "tentative", "programme", "plan", "opération"])
+
 #: Noun modifiers that make an event hypothetical ("une éventuelle médiation").
 _HYPOTHETICAL = frozenset(["éventuel", "possible", "hypothétique", "futur", "prochain"])
 
@@ -43,9 +49,23 @@ def find_triggers(sent: Span) -> list[Trigger]:
     nouns = {t.i: Trigger(t, s, "noun") for t in sent if (s := noun_sense(t))}
     outer = {**verbs, **demands}
     kept = [v for v in outer.values() if not _embedded_verb(v.token, outer)]
-    kept = [v for v in kept if not is_purpose(v.token)]
+    kept = [v for v in kept if not (is_purpose(v.token) or is_hearsay(v.token))]
+    kept = [v for v in kept if not is_genitive_relative(v.token)]
     kept += [n for n in nouns.values() if _free_noun(n.token, outer, nouns)]
     return sorted((t for t in kept if t.sense.event != "-"), key=lambda t: t.token.i)
+
+
+def is_hearsay(verb: Token) -> bool:
+    """"une accusation *selon laquelle* X s'était emparé de …": reported content, not an act."""
+    if verb.dep_ != "acl:relcl":
+        return False
+    return any(c.dep_.startswith("obl") and any(g.lower_ == "selon" for g in c.children)
+               for c in verb.children)
+
+
+def is_genitive_relative(verb: Token) -> bool:
+    """"l'invasion *dont* il brandissait la menace": background told about a noun."""
+    return verb.dep_ == "acl:relcl" and any(c.lower_ == "dont" for c in verb.children)
 
 
 def is_purpose(tok: Token) -> bool:
@@ -142,12 +162,14 @@ def _free_noun(tok: Token, outer: dict[int, Trigger], nouns: dict[int, Trigger])
         if head.i in outer or head.i in nouns:
             return False
         if head.pos_ in ("VERB", "AUX"):
-            return not _under_trigger(head, outer) and (
+            return not (_under_trigger(head, outer) or is_genitive_relative(head)) and (
                 node.dep_ in ("obj", "nsubj", "obl:arg")
                 or (node.dep_.startswith("obl") and _case(node) in _NOUN_PREPS)
             )
         if node.dep_ not in ("nmod", "appos"):
             return False
+        if node is not tok and node.lemma_.lower() not in _CONTAINERS:
+            return False  # "le Comité sur les violations du cessez-le-feu": a name, no event
         node = head
     return False
 
