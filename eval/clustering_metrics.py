@@ -2,6 +2,8 @@
 
 Scores are computed for the items in ``scored`` only, but clusters are the full predicted and gold
 clusters (so a held-out article wrongly merged with another theme's articles is penalised).
+Hand-written: scikit-learn has no BCubed, and its pair-confusion matrix cannot restrict the pairs
+to those that involve a held-out item.
 """
 
 from __future__ import annotations

@@ -5,7 +5,11 @@ greedy matching on token overlap (θ = 0.3 lenient, 0.8 strict), micro P/R/F1, e
 F1 (raw and trimmed), per kind, kind accuracy, and speaker accuracy on pairs matched at
 θ = 0.3 whose gold speaker is not null (null gold speakers are left out of that figure).
 
-Usage: .venv/bin/python eval/quotes.py [--show-errors] [--docs T01_C1_01,...]
+With ``--coverage``, also checks recoupe's own speech-verb lexicon against the MIT French
+reporting-verb form list of the Gender Gap Tracker (read from /work/shared at evaluation
+time only, never copied): the share of those forms whose spaCy lemma is in the lexicon.
+
+Usage: .venv/bin/python eval/quotes.py [--show-errors] [--coverage] [--docs T01_C1_01,...]
 """
 
 from __future__ import annotations
@@ -19,6 +23,7 @@ from pathlib import Path
 
 SHARED = Path("/work/shared/eval")
 GOLD = SHARED / "quotes/rpm2-quotes/dev.jsonl"
+VERB_FORMS = SHARED / "quotes/gender-gap-tracker-fr/rules_quote_verb_list.txt"
 DOCS = SHARED / "clustering/rpm2-dev/documents"
 WORD = re.compile(r"\w+")
 TRIM = " \t\n.,;:!?«»\"“”'’()-…"
@@ -84,6 +89,7 @@ def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--show-errors", action="store_true")
     ap.add_argument("--docs", default="")
+    ap.add_argument("--coverage", action="store_true")
     args = ap.parse_args()
     if not GOLD.exists() or not DOCS.exists():
         print(f"SKIP: gold not found under {SHARED} (quotes eval needs /work/shared)")
@@ -205,7 +211,30 @@ def main() -> int:
     )
     print(f"  speaker accuracy, lenient (mention overlap):     {spk_len_ok / max(spk_n, 1):.3f}")
     print("  null gold speakers are excluded from speaker accuracy.")
+    if args.coverage:
+        coverage()
     return 0
+
+
+def coverage() -> None:
+    """Share of the third-party verb forms whose lemma is in recoupe's own lexicon."""
+    if not VERB_FORMS.exists():
+        print(f"  coverage: SKIP ({VERB_FORMS} not found)")
+        return
+    from recoupe.nlp import cues, load_french
+    from recoupe.nlp.lexicon import SPEECH_VERBS
+
+    nlp = load_french()
+    forms = [w.strip() for w in VERB_FORMS.open(encoding="utf-8") if w.strip()]
+    lemmas = {}
+    for doc in nlp.pipe((f"Il {w} cela." for w in forms), batch_size=256):
+        lemmas[doc[1].text] = cues.lemma(doc[1])
+    known = {lem for lem in lemmas.values() if lem in SPEECH_VERBS}
+    hit = sum(1 for lem in lemmas.values() if lem in SPEECH_VERBS)
+    print(
+        f"  lexicon coverage of the MIT verb-form list: {hit}/{len(lemmas)} forms "
+        f"({hit / max(len(lemmas), 1):.2f}), {len(known)} of our lemmas seen"
+    )
 
 
 if __name__ == "__main__":

@@ -77,11 +77,15 @@ SUBSCRIBE = phrase(
 )
 
 #: A subscription prompt opening its line, however long its pitch ("Newsletter : recevez
-#: chaque matin…", "Abonnez-vous pour lire la suite", "Sign up for our weekly briefing").
+#: chaque matin…", "Abonnez-vous pour lire la suite", "Sign up for our weekly briefing"), or
+#: the words of a sign-up form ("Enter your email address").
 SUBSCRIBE_OPENING = re.compile(
     r"^(?:newsletter\b|abonnez-vous\b|inscrivez-vous à|recevez (?:notre|nos) newsletter|"
     r"sign up (?:for|to)\b|subscribe (?:to|for|from|today)\b|support (?:independent )?journalism|"
-    r"article réservé aux abonnés|jetzt abonnieren)",
+    r"article réservé aux abonnés|jetzt abonnieren)"
+    # A sign-up form's own words, anywhere in the line.
+    r"|e-mail-adresse eingeben|enter your e-?mail(?: address)?|entrez votre (?:adresse )?e-?mail"
+    r"|schließe dich \d+ \w+ an|join \d+ other (?:followers|subscribers)",
     re.IGNORECASE,
 )
 
@@ -198,7 +202,8 @@ POST_META = phrase(
 #: A photo credit closing a caption ("… Foto: Galli/Malteser", "… © AFP / M. Bertorello").
 CAPTION_CREDIT = re.compile(
     r"(?:©|\(c\)\s|\b(?:fotos?|photos?|bildquelle|bild|quelle|image|crédits? photo|credits?)"
-    r"\s*:)\s*[^.!?]{2,80}[)\]]?\s*$",
+    r"\s*:|\bfot\.)\s*[^.!?]{2,80}[)\]]?\s*$"
+    r"|/\s*(?:domena publiczna|public domain|domaine public|gemeinfrei)\s*$",
     re.IGNORECASE,
 )
 

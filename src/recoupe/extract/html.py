@@ -163,7 +163,7 @@ def extract_html(html: str, url: str | None = None) -> Extraction:
     if kept and title and _fold(kept[0]) == _fold(title):
         furniture.insert(0, Removal(kept.pop(0), "title-repeat"))
     body = "\n\n".join(kept)
-    published, evidence = find_published(tree, url)
+    published, evidence = find_published(tree, url, html)
     return Extraction(
         body=body,
         title=title,

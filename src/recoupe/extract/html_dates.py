@@ -109,14 +109,16 @@ def find_day(page: HtmlElement | str, url: str | None = None) -> dt.date | None:
 
 
 def find_published(
-    tree: HtmlElement, url: str | None = None
+    tree: HtmlElement, url: str | None = None, html: str | None = None
 ) -> tuple[dt.date | dt.datetime | None, str | None]:
     """The publication date (with its time when the page states one) and its evidence.
 
     The day is htmldate's, unless the page prints another date right under its headline.
+    Give the page's ``html`` too when there is one: htmldate then parses it itself, which is
+    how it is benchmarked (its answers on trafilatura's parsed tree differ on a few pages).
     An unknown date stays ``None``.
     """
-    day = find_day(tree, url)
+    day = find_day(html if html is not None else tree, url)
     shown = headline_date(tree)
     if shown is not None and shown.day > dt.date.today():
         shown = None  # an announced event's date, not a publication (htmldate's bound too)

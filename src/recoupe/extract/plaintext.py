@@ -23,8 +23,10 @@ the outlet, © credits, follow prompts); the date from :mod:`recoupe.extract.pro
 
 from __future__ import annotations
 
+import os
 import re
 from collections import Counter
+from dataclasses import dataclass
 
 from recoupe.extract import furniture as fx
 from recoupe.extract import textrules as tr
@@ -122,7 +124,7 @@ def find_body(page: tr.Page) -> range:
     between two blocks); the run with the most characters of prose wins, the way jusText keeps
     the good paragraphs and their close neighbours.
     """
-    runs: list[tuple[int, int, int]] = []  # (prose characters, first index, last index)
+    runs: list[_Run] = []
     gap, dirty = 0, False
     for line in page.lines:
         if line.removed is not None:
@@ -133,19 +135,44 @@ def find_body(page: tr.Page) -> range:
             gap += 1
             continue
         if runs and (gap <= MAX_GAP or (not dirty and gap <= MAX_CLEAN_GAP)):
-            size, first, _ = runs[-1]
-            runs[-1] = (size + len(line.text), first, line.index)
+            runs[-1].add(line, gap)
         else:
-            runs.append((len(line.text), line.index, line.index))
+            runs.append(_Run(len(line.text), line.index, line.index))
         gap, dirty = 0, False
     if not runs:
         kept = [ln.index for ln in page.kept()]
         return range(kept[0], kept[-1] + 1) if kept else range(0)
     # Articles come before the comments, the sidebars and the footer: the first run that holds
     # a good share of the page's prose wins over a longer one further down.
-    largest = max(size for size, _, _ in runs)
-    _, first, last = next(run for run in runs if run[0] >= FIRST_RUN_SHARE * largest)
-    return range(first, last + 1)
+    best = max(run.score for run in runs)
+    chosen = next(run for run in runs if run.score >= FIRST_RUN_SHARE * best)
+    return range(chosen.first, chosen.last + 1)
+
+
+@dataclass
+class _Run:
+    """A run of prose lines: its prose characters, its bounds, and how many of its lines are
+    prose and how many are not (menus, teasers and link lists between short paragraphs)."""
+
+    size: int
+    first: int
+    last: int
+    prose: int = 1
+    other: int = 0
+
+    def add(self, line: tr.Line, gap: int) -> None:
+        """Take in one more prose line, ``gap`` non-prose lines after the last one."""
+        self.size += len(line.text)
+        self.last = line.index
+        self.prose += 1
+        self.other += gap
+
+    @property
+    def score(self) -> float:
+        """Prose characters, discounted by the share of non-prose lines in the run: an article
+        is mostly paragraphs, a portal's teaser grid mostly headlines and links."""
+        purity = self.prose / (self.prose + self.other)
+        return self.size * purity ** float(os.environ.get("PURITY", "1"))
 
 
 def extend_body(page: tr.Page) -> range:

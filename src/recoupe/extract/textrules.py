@@ -287,7 +287,7 @@ class PhraseRule:
     """
 
     #: A line this long is a paragraph even when it holds a strong phrase.
-    max_strong_words: ClassVar[int] = 40
+    max_strong_words: ClassVar[int] = 60
 
     def __init__(
         self,
@@ -384,11 +384,15 @@ class BreadcrumbRule:
     def apply(self, page: Page) -> None:
         texts = {ln.text for ln in page.kept() if len(ln.text) >= 20}
         for line in page.kept():
-            separated = re.search(r"\s[>›»/|]\s.*\s[>›»/|]\s", line.text) is not None
+            separated = _TRAIL.search(line.text) is not None
             if (separated and not is_prose(line.text, page.language)) or _ends_with_repeat(
                 line.text, texts
             ):
                 page.remove(line.index, self.reason)
+
+
+#: Two separators of a trail: spaced ("Accueil > Monde > Syrie") or glued ("Start>People>…").
+_TRAIL = re.compile(r"\s[>›»/|]\s.*\s[>›»/|]\s|\w[>›»]\w.*\w[>›»]\w")
 
 
 def _ends_with_repeat(line: str, texts: set[str]) -> bool:
@@ -507,7 +511,7 @@ class CreditRule:
     pattern: ClassVar[re.Pattern[str]] = re.compile(
         r"^\(?(?:©|\(c\)|copyright\b|cr[ée]dits?\s*(?:photo)?\s*:|photos?\s*:|fotos?\s*:|bild\s*:|"
         r"bildquelle\s*:|bildnachweis\s*:|quelle\s*:|source\s*:|image\s*:|imagen\s*:|"
-        r"kuva\s*:|źródło\s*:|fuente\s*:|fonte\s*:|cr[ée]dito\s*:?|photo(?:graph)? by\b)"
+        r"kuva\s*:|źródło\s*:|fuente\s*:|fonte\s*:|cr[ée]dito\s*:?|photo(?:graph)? by\b|fot\.)"
         r"\s*(?P<name>.*)",
         re.IGNORECASE,
     )
@@ -614,6 +618,8 @@ class RelatedBlockRule:
         if len(line.words) <= 6:
             return fx.RELATED_HEADER.search(line.text) is not None
         match = fx.RELATED_HEADER.match(line.text)
+        if match and len(line.words) <= 8 and not line.text.rstrip().endswith("."):
+            return True  # "Die meistgelesenen Artikel bei Radio X"
         rest = line.text[match.end() :] if match else ""
         return bool(re.match(r"\s*[:»>|–—-]", rest)) and len(line.words) <= 30
 
@@ -856,3 +862,4 @@ class CaptionAboveCreditRule:
 _BARE_LABEL = re.compile(
     r"\(?(?:fotos?|photos?|bild|image|imagen|kuva|crédits?|credits?)\s*:\s*\)?", re.IGNORECASE
 )
+

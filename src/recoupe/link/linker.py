@@ -20,7 +20,16 @@ from recoupe.link.index import Vecs
 from recoupe.link.stories import StoryThreader
 from recoupe.link.text import STOPWORDS, lemma_terms, stem, tokens
 from recoupe.link.vectors import RunningTfidf
-from recoupe.model import Article, Event, EventAssignment, Explanation, LinkInput, Story
+from recoupe.model import (
+    Article,
+    CandidateScore,
+    Event,
+    EventAssignment,
+    Explanation,
+    LinkDecision,
+    LinkInput,
+    Story,
+)
 
 FIELDS = ("body", "title", "lemmas", "entities")
 
@@ -108,9 +117,9 @@ class Linker:
         """Place new articles (in the given order) and return one assignment per input."""
         items = list(inputs)
         explanations: dict[str, Explanation] = {}
-        fresh, seen = [], set(self.article_event)
+        fresh, seen = [], set()
         for item in items:
-            if item.id not in seen:
+            if item.id not in self.article_event and item.id not in seen:
                 seen.add(item.id)
                 fresh.append(item)
         for chunk in _chunks(fresh, self.batch_size):
@@ -160,8 +169,9 @@ class Linker:
         self.stories.add(self.events.records[cid].story, vecs, day, self.clock)
         self.article_event[item.id] = cid
 
-    def _explain(self, item: LinkInput, decision: Any, cid: int, cands: Any,
-                 original: str | None, story_reason: str) -> Explanation:
+    def _explain(self, item: LinkInput, decision: LinkDecision, cid: int,
+                 cands: tuple[CandidateScore, ...], original: str | None,
+                 story_reason: str) -> Explanation:
         return Explanation(item.id, decision, self.events.records[cid].key,
                            self.events.threshold, cands, original, story_reason)
 

@@ -17,6 +17,7 @@ from spacy.tokens import Doc
 from recoupe.model import Article, Entity, Mention, Quote
 from recoupe.nlp import docindex, gazetteer
 from recoupe.nlp.gazetteer import strip_article
+from recoupe.nlp.marks import find_marks
 from recoupe.nlp.mentions import DocMention, doc_mentions
 from recoupe.nlp.packs import LanguagePacks, NlpConfig
 from recoupe.nlp.quotes import find_quotes
@@ -101,7 +102,9 @@ class Annotator:
         ]
         surfaces = [(assign[k], m.kind, _surface(m)) for k, m in enumerate(found)]
         names = _display_names(local, surfaces)
-        quotes = self._quotes(article_id, doc, ArticleSpeakers(found, assign), names, ids)
+        quotes = self._quotes(
+            article_id, doc, ArticleSpeakers(found, assign, _quoted(doc)), names, ids
+        )
         return Annotation(article_id, language, mentions, quotes)
 
     def _quotes(
@@ -143,7 +146,8 @@ def _display_names(local: list[LocalEntity], surfaces: list[tuple[int, str, str]
     for idx, kind, text in surfaces:
         if kind != "PER":
             names[idx] = text if names[idx] == local[idx].name else fuller(names[idx], text)
-    return names
+    # One apostrophe in canonical names, whichever the article's typography used.
+    return [name.replace("’", "'") for name in names]
 
 
 def _surface(mention: DocMention) -> str:
@@ -152,3 +156,8 @@ def _surface(mention: DocMention) -> str:
     if mention.kind == "GPE" and mention.span._.canonical and gazetteer.country(text) is None:
         return mention.name
     return strip_article(text)
+
+
+def _quoted(doc: Doc) -> list[tuple[int, int]]:
+    """Character spans inside quote marks: names there are quoted, not antecedents."""
+    return [(m.open, m.close) for m in find_marks(docindex.text(doc))]

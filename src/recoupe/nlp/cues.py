@@ -52,7 +52,9 @@ def lemma(tok: Token) -> str:
     if lem in SPEECH_VERBS:
         return lem
     low = tok.lower_
-    for ending in ("ées", "és", "ée", "é"):
+    if low.endswith("e") and low + "r" in SPEECH_VERBS:
+        return low + "r"  # "indique" tagged as a noun: the present of "indiquer"
+    for ending in ("eraient", "erait", "era", "aient", "ait", "èrent", "ées", "és", "ée", "é"):
         if low.endswith(ending) and low[: -len(ending)] + "er" in SPEECH_VERBS:
             return low[: -len(ending)] + "er"
     return lem

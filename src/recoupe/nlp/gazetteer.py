@@ -53,6 +53,7 @@ _BIG_CITY = 1_000_000
 _LATIN = re.compile(r"^[A-Za-zÀ-ÿ' \-]+$")
 
 
+@lru_cache(maxsize=65536)
 def fold(text: str) -> str:
     """Casefold, strip accents, unify apostrophes and hyphens, collapse spaces."""
     text = unicodedata.normalize("NFKD", text)

@@ -9,6 +9,17 @@ from __future__ import annotations
 #: Verbs of saying, stating and writing: they introduce direct and indirect speech.
 SPEECH_VERBS: frozenset[str] = frozenset(
     [
+        "citer",
+        "rapporter",
+        "exprimer",
+        "justifier",
+        "attester",
+        "réagir",
+        "soupirer",
+        "trancher",
+        "prétexter",
+        "analyser",
+        "extasier",
         "inviter",
         "appeler",
         "parler",
@@ -345,6 +356,12 @@ DEMONSTRATIVES: frozenset[str] = frozenset(
 #: they count only in an incise, before a colon or with a *que*-clause.
 AMBIGUOUS_VERBS: frozenset[str] = frozenset(
     [
+        "citer",
+        "rapporter",
+        "exprimer",
+        "justifier",
+        "trancher",
+        "analyser",
         "inviter",
         "appeler",
         "recommander",

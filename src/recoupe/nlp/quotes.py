@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from recoupe.nlp import cues, docindex
-from recoupe.nlp.lexicon import INFINITIVE_VERBS, WORK_NOUNS
+from recoupe.nlp.lexicon import INFINITIVE_VERBS, SPEECH_VERBS, WORK_NOUNS
 from recoupe.nlp.marks import Marks, blocked_ranges, find_marks, inner_trimmed, inside
 
 _QUE = frozenset({"que", "qu'", "qu’"})
@@ -58,6 +58,12 @@ _FRAME = re.compile(
     r"^(?:(?:et|mais|or|enfin|ainsi|cependant|toutefois)\s*,?\s*)?"
     r"(?P<cue>selon|d['’]après|à en croire|a en croire|de l['’]avis de|aux yeux de|pour)\s+"
     r"(?P<who>[^,;:«»\"]{2,80}?)\s*,\s*(?P<rest>\S.*)$",
+    re.IGNORECASE | re.DOTALL,
+)
+#: "Comme l'indique le communiqué, …", "comme l'a déclaré X, …": the rest is reported.
+_AS_SAID = re.compile(
+    r"^(?:(?:et|mais|or)\s*,?\s*)?comme\s+(?:l['’]\s*)?(?:(?:a|avait|ont)\s+)?"
+    r"(?P<cue>\w+)\s+(?P<who>[^,;:«»\"]{2,80}?)\s*,\s*(?P<rest>\S.*)$",
     re.IGNORECASE | re.DOTALL,
 )
 _MID_FRAME = re.compile(
@@ -332,7 +338,10 @@ def _framed(sent: Span, marks: list[Marks]) -> list[Found]:
     body = text[sent.start_char : sent.end_char]
     match = _FRAME.match(body)
     out: list[Found] = []
-    if match and _is_source(sent, match):
+    as_said = _AS_SAID.match(body)
+    if as_said and _is_speech_word(sent, sent.start_char + as_said.start("cue")):
+        match = as_said
+    if match and (match is as_said or _is_source(sent, match)):
         who = _char_span(
             sent.doc, sent.start_char + match.start("who"), sent.start_char + match.end("who")
         )
@@ -372,14 +381,25 @@ def _framed_segment(sent: Span, cue: int, who_end: int) -> tuple[int, int]:
         stop = next((t.idx for t in after[1:] if t.text in ",;."), sent.end_char)
         seg_before = doc.char_span(begin, end, alignment_mode="expand")
         seg_after = doc.char_span(after[0].idx + 1, stop, alignment_mode="expand")
-        if seg_before is not None and seg_after is not None:
-            if not (_has_finite_verb(seg_before) and _has_finite_verb(seg_after)):
-                end = _trim_end(text, begin, stop)
+        both_verbs = (
+            seg_before is not None
+            and seg_after is not None
+            and _has_finite_verb(seg_before)
+            and _has_finite_verb(seg_after)
+        )
+        if seg_before is not None and seg_after is not None and not both_verbs:
+            end = _trim_end(text, begin, stop)
     return begin, end
 
 
 def _has_finite_verb(span: Span) -> bool:
     return any(t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm", []) for t in span)
+
+
+def _is_speech_word(sent: Span, char: int) -> bool:
+    """The token at ``char`` is a speech verb ("indique", "déclaré")."""
+    index = _token_at(sent.doc, char)
+    return index < len(sent.doc) and cues.lemma(sent.doc[index]) in SPEECH_VERBS
 
 
 def _is_source(sent: Span, match: re.Match[str]) -> bool:
@@ -433,7 +453,7 @@ def _char_span(doc: Doc, start: int, end: int) -> Span | None:
 def _direct(doc: Doc, m: Marks) -> list[Found]:
     """Direct quotes for one pair of marks (two when an incise splits it), or none."""
     start, end = inner_trimmed(docindex.text(doc), m)
-    if end - start < 2 or _is_title(doc, m, start, end):
+    if end - start < 2 or _is_title(doc, m, start, end) or _is_name(doc, m, start, end):
         return []
     split = _inner_incise(doc, start, end)
     if split:
@@ -461,6 +481,21 @@ def _is_title(doc: Doc, m: Marks, start: int, end: int) -> bool:
     return last in WORK_NOUNS
 
 
+_NAME_INTRO = frozenset({"le", "la", "les", "l'", "l’", "du", "au", "aux", "des"})
+
+
+def _is_name(doc: Doc, m: Marks, start: int, end: int) -> bool:
+    """A quoted name, nickname or title, not words said: one capitalised word («Cesar»), or a
+    short capitalised phrase after an article ("au «Guardian»", "le «Nid d'oiseau»")."""
+    words = docindex.text(doc)[start:end].split()
+    if not words or not words[0][:1].isupper() or len(words) > 3:
+        return False
+    if len(words) == 1:
+        return True
+    before = docindex.text(doc)[max(0, m.open - 6) : m.open].split()
+    return bool(before) and before[-1].lower() in _NAME_INTRO
+
+
 def _tokens_from(doc: Doc, char: int) -> int:
     """Index of the first token starting at or after ``char``."""
     starts = docindex.token_starts(doc)
@@ -482,7 +517,9 @@ def _incise_after(doc: Doc, m: Marks) -> Found | None:
     for tok in doc[i : min(i + 6, len(doc))]:
         if tok.text in '.;:«»"' or (tok.is_sent_start and tok.i > i):
             return None
-        participle = "Pres" in tok.morph.get("Tense", []) and "Part" in tok.morph.get("VerbForm", [])
+        participle = "Pres" in tok.morph.get("Tense", []) and "Part" in tok.morph.get(
+            "VerbForm", []
+        )
         if participle:
             return None  # ", dénonçant …" opens the next report, it is not an incise
         if cues.is_cue_verb(tok) and (separated or cues.clitic_subject(tok) is not None):

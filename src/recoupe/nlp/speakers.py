@@ -42,7 +42,13 @@ class Speaker:
 class ArticleSpeakers:
     """Speaker resolution over one article's mentions, in reading order."""
 
-    def __init__(self, mentions: list[DocMention], assign: list[int]) -> None:
+    def __init__(
+        self,
+        mentions: list[DocMention],
+        assign: list[int],
+        quoted: list[tuple[int, int]] | None = None,
+    ) -> None:
+        self.quoted = quoted or []
         self.mentions = mentions
         self.assign = assign
         self.gender = _genders(mentions, assign)
@@ -68,6 +74,8 @@ class ArticleSpeakers:
         text = _bare(phrase.text).lower()
         if len(phrase) == 1 and text in PRONOUNS:
             return self._pronoun(text, phrase.start_char)
+        if len(phrase) == 1 and text in ("lui", "elle"):  # "selon lui": a stressed pronoun
+            return self._pronoun("il" if text == "lui" else "elle", phrase.start_char)
         if text in DEMONSTRATIVES:
             return self._last_person_before(phrase.start_char, _pronoun_gender(text))
         return self._role(phrase)
@@ -206,6 +214,8 @@ class ArticleSpeakers:
             m = self.mentions[i]
             if q_start <= m.start < q_end or (subjects_only and not _is_subject(m.span)):
                 continue
+            if any(start < m.start < end for start, end in self.quoted):
+                continue  # a name inside quote marks ("son «Lolli»") is not an antecedent
             if m.kind == "PER" and m.end <= char and self._fits(self.assign[i], gender):
                 return i
         return None
@@ -260,8 +270,10 @@ def _gender_before(span: Span) -> str | None:
             break
         if tok.text == "," and tok.i != span.start - 1:
             break
-        if tok.pos_ == "NOUN":
-            head = tok
+        if tok.pos_ == "NOUN" or (
+            (head is None or head.pos_ != "NOUN") and tok.pos_ in ("ADJ", "DET")
+        ):
+            head = tok  # the role noun, else an adjective or determiner ("le petit X")
     if head is None:
         return None
     gender = head.morph.get("Gender", [])

@@ -186,6 +186,13 @@ def _find_local(
     return hits[0] if len(hits) == 1 else None
 
 
+def block_key(kind: str, name: str) -> str:
+    """Blocking key for candidate search: kind and the first three letters of the surname
+    (persons) or of the folded name (others); transliterations share their first letters."""
+    base = surname(name) if kind == "PER" else fold(name)
+    return f"{kind}:{base[:3]}"
+
+
 _SLUG = re.compile(r"[^a-z0-9]+")
 
 
@@ -195,6 +202,8 @@ class EntityResolver:
     def __init__(self) -> None:
         self.entities: dict[str, Entity] = {}
         self._by_key: dict[str, str] = {}
+        self._blocks: dict[str, set[str]] = {}
+        self._order: dict[str, int] = {}
 
     def resolve(self, article_id: int | str, local: list[LocalEntity]) -> list[str]:
         """Canonical entity id for each local entity of ``article_id`` (created if new)."""
@@ -207,27 +216,29 @@ class EntityResolver:
         if eid is None:
             eid = self._new_id(local)
             self.entities[eid] = Entity(eid, local.name, local.kind, local.country)
+            self._order[eid] = len(self._order)
         self._merge(self.entities[eid], article_id, local)
         return eid
 
     def _match(self, local: LocalEntity) -> str | None:
-        """The one existing entity of the same kind that any of ``local``'s names matches."""
+        """The earliest existing entity of the same kind whose name matches ``local``'s.
+
+        Candidates come from a blocking index (kind and the first letters of the surname or
+        name), so that matching stays fast as the corpus grows.
+        """
         hits = {
-            e.id
-            for e in self.entities.values()
-            if e.kind == local.kind
-            and (local.country is None or e.country in (None, local.country))
-            and same_name(local.kind, e.name, local.name)
+            eid
+            for eid in self._blocks.get(block_key(local.kind, local.name), ())
+            if (local.country is None or self.entities[eid].country in (None, local.country))
+            and same_name(local.kind, self.entities[eid].name, local.name)
         }
         if local.kind == "PER" and len(person_tokens(local.name)) == 1 and len(hits) > 1:
             return None
-        return min(hits, key=self._created) if hits else None
-
-    def _created(self, eid: str) -> int:
-        return list(self.entities).index(eid)
+        return min(hits, key=self._order.__getitem__) if hits else None
 
     def _merge(self, entity: Entity, article_id: int | str, local: LocalEntity) -> None:
         entity.name = fuller(entity.name, local.name)
+        self._blocks.setdefault(block_key(entity.kind, entity.name), set()).add(entity.id)
         for alias in local.aliases:
             if alias not in entity.aliases:
                 entity.aliases.append(alias)
@@ -261,4 +272,7 @@ class EntityResolver:
             entity = Entity(**raw)
             resolver.entities[entity.id] = entity
         resolver._by_key = dict(data.get("keys", {}))
+        for n, entity in enumerate(resolver.entities.values()):
+            resolver._order[entity.id] = n
+            resolver._blocks.setdefault(block_key(entity.kind, entity.name), set()).add(entity.id)
         return resolver
