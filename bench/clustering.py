@@ -68,7 +68,7 @@ class SyntheticStream:
 
     def _event(self, story: _Story, day: float) -> tuple[int, np.ndarray, list[str], float]:
         ev = (self.next_event, self.rng.choice(self.vocab[5000:], size=20, replace=False),
-              [self._actor() for _ in range(2)], day + float(self.rng.uniform(1, 4)))
+              [self._actor() for _ in range(3)], day + float(self.rng.uniform(1, 4)))
         self.next_event += 1
         story.events.append(ev)
         return ev
@@ -106,15 +106,15 @@ class SyntheticStream:
         else:
             n = int(rng.integers(120, 250))
             parts = [self.vocab[rng.choice(len(self.vocab), size=int(n * 0.6), p=self.zipf)],
-                     rng.choice(story.words, size=int(n * 0.15)),
-                     rng.choice(ev_words, size=int(n * 0.25))]
+                     rng.choice(story.words, size=int(n * 0.1)),
+                     rng.choice(ev_words, size=int(n * 0.3))]
             tokens = np.concatenate(parts)
             rng.shuffle(tokens)
             body = " ".join(tokens.tolist())
         self.recent = ([*self.recent, (body, i)])[-50:]
         title = " ".join(np.concatenate([rng.choice(ev_words, size=4),
                                          rng.choice(story.words, size=3)]).tolist())
-        entities = tuple(rng.choice(story.actors + ev_actors, size=4).tolist())
+        entities = (*rng.choice(ev_actors, size=3).tolist(), str(rng.choice(story.actors)))
         return LinkInput(id=f"a{i}", title=title, body=body,
                          published=None if rng.random() < 0.02 else published,
                          outlet=f"outlet{int(rng.integers(50))}", entities=entities)

@@ -9,7 +9,9 @@ With ``--coverage``, also checks recoupe's own speech-verb lexicon against the M
 reporting-verb form list of the Gender Gap Tracker (read from /work/shared at evaluation
 time only, never copied): the share of those forms whose spaCy lemma is in the lexicon.
 
-Usage: .venv/bin/python eval/quotes.py [--show-errors] [--coverage] [--docs T01_C1_01,...]
+Usage: .venv/bin/python eval/quotes.py [--show-errors] [--coverage] [--docs T01_C1_01,T02,...]
+
+``--docs`` takes document ids or prefixes ("T01,T02,T03,T04,T05" is the develop half).
 """
 
 from __future__ import annotations
@@ -99,8 +101,9 @@ def main() -> int:
 
     records = [json.loads(line) for line in GOLD.open(encoding="utf-8")]
     if args.docs:
-        keep = set(args.docs.split(","))
-        records = [r for r in records if r["doc_id"] in keep]
+        # Ids or prefixes: "T01,T02" keeps whole themes (for the develop/check split).
+        keep = tuple(args.docs.split(","))
+        records = [r for r in records if r["doc_id"].startswith(keep)]
     texts = {r["doc_id"]: load(DOCS / f"{r['doc_id']}.txt") for r in records}
     arts = [
         Article(
@@ -118,6 +121,7 @@ def main() -> int:
     ann = {a.article_id: a for a in Annotator().annotate(arts)}
     counts: dict[str, list[int]] = {}
     spk_ok = spk_n = spk_len_ok = kind_ok = n_matched = 0
+    spk_kind: dict[str, list[int]] = {}
     core = [0, 0, 0]
 
     def add(key: str, m: int, p: int, g: int) -> None:
@@ -168,6 +172,9 @@ def main() -> int:
             spk_n += 1
             ok = norm_speaker(g["speaker"]) == norm_speaker(p["speaker"])
             spk_ok += ok
+            per_kind = spk_kind.setdefault(g["kind"], [0, 0])
+            per_kind[0] += ok
+            per_kind[1] += 1
             ms, me = p.get("speaker_start"), p.get("speaker_end")
             lenient = ok or (
                 ms is not None
@@ -209,6 +216,8 @@ def main() -> int:
         f"  speaker accuracy (gold speaker not null, θ=0.3): {spk_ok / max(spk_n, 1):.3f} "
         f"({spk_ok}/{spk_n})"
     )
+    for kind, (ok_k, n_k) in sorted(spk_kind.items()):
+        print(f"    {kind:<8} (gold kind): {ok_k / max(n_k, 1):.3f} ({ok_k}/{n_k})")
     print(f"  speaker accuracy, lenient (mention overlap):     {spk_len_ok / max(spk_n, 1):.3f}")
     print("  null gold speakers are excluded from speaker accuracy.")
     if args.coverage:

@@ -72,7 +72,8 @@ def test_killed_ingest_resumes_without_duplicates(tmp_path: Path) -> None:
     folder = tmp_path / "many"
     write_articles(folder, 400)
     db = tmp_path / "kill.db"
-    command = [sys.executable, "-m", "recoupe", "ingest", "--quiet", "--db", str(db), str(folder)]
+    command = [sys.executable, "-m", "recoupe", "ingest", "--quiet", "--no-analyse"]
+    command += ["--db", str(db), str(folder)]
     env = {**os.environ, "PYTHONUNBUFFERED": "1"}
     victim = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     deadline = time.monotonic() + 120

@@ -18,11 +18,11 @@ def run(*args: str):
 
 def test_ingest_list_show_export(corpus: Path, tmp_path: Path) -> None:
     db = str(tmp_path / "cli.db")
-    result = run("ingest", "--db", db, str(corpus))
+    result = run("ingest", "--no-analyse", "--db", db, str(corpus))
     assert result.exit_code == 0, result.output
     assert "stored 6, duplicates 0, rejected 0" in result.output
 
-    again = run("ingest", "--db", db, str(corpus))
+    again = run("ingest", "--no-analyse", "--db", db, str(corpus))
     assert again.exit_code == 0
     assert "stored 0, duplicates 6, rejected 0" in again.output
 
@@ -50,7 +50,7 @@ def test_ingest_list_show_export(corpus: Path, tmp_path: Path) -> None:
 
 def test_rejected_input_exits_1_and_names_it(corpus: Path, tmp_path: Path) -> None:
     (corpus / "empty.txt").write_bytes(b"")
-    result = run("ingest", "--db", str(tmp_path / "cli.db"), str(corpus))
+    result = run("ingest", "--no-analyse", "--db", str(tmp_path / "cli.db"), str(corpus))
     assert result.exit_code == 1
     assert "empty.txt" in result.output
     assert "stored 6, duplicates 0, rejected 1" in result.output
@@ -65,5 +65,5 @@ def test_usage_errors_exit_2(tmp_path: Path) -> None:
 
 def test_db_from_environment(corpus: Path, tmp_path: Path, monkeypatch) -> None:
     monkeypatch.setenv("RECOUPE_DB", str(tmp_path / "env.db"))
-    assert run("ingest", str(corpus)).exit_code == 0
+    assert run("ingest", "--no-analyse", str(corpus)).exit_code == 0
     assert (tmp_path / "env.db").exists()

@@ -14,6 +14,7 @@ import re
 __all__ = [
     "ADVERT",
     "AFFILIATE",
+    "AUTHOR_BIO",
     "AUTHOR_HEADER",
     "BYLINE",
     "CAPTION_CREDIT",
@@ -21,17 +22,20 @@ __all__ = [
     "COMMENTS_HEADER",
     "COOKIE",
     "COOKIE_NOTICE",
+    "EMBED_PLACEHOLDER",
     "FIGURE_LABEL",
     "FOLLOW",
     "FOLLOW_NETWORK",
     "MEDIA_PROMPT",
     "NAVIGATION",
     "POST_META",
+    "POST_NAVIGATION",
     "READ_MORE",
     "RELATED_HEADER",
     "RELATIVE_DATELINE",
     "RIGHTS",
     "SHARE",
+    "SOCIAL_EMBED",
     "STOCK_PHOTO",
     "SUBSCRIBE",
     "SUBSCRIBE_OPENING",
@@ -85,7 +89,11 @@ SUBSCRIBE_OPENING = re.compile(
     r"article réservé aux abonnés|jetzt abonnieren)"
     # A sign-up form's own words, anywhere in the line.
     r"|e-mail-adresse eingeben|enter your e-?mail(?: address)?|entrez votre (?:adresse )?e-?mail"
-    r"|schließe dich \d+ \w+ an|join \d+ other (?:followers|subscribers)",
+    r"|schließe dich \d+ \w+ an|join \d+ other (?:followers|subscribers)"
+    r"|already subscribed|sign-?up successful|enter a valid e-?mail|adresse e-mail valide"
+    # A newsletter pitch closing a paragraph ("… Abonnieren Sie kostenlos den Newsletter").
+    r"|(?:abonnieren sie|subscribe to|sign up (?:for|to)|abonnez-vous à|inscrivez-vous à|"
+    r"suscr[ií]b(?:ase|ete|irse)(?: aquí)? a)\b.{0,60}\bnewsletter",
     re.IGNORECASE,
 )
 
@@ -184,6 +192,7 @@ RELATED_HEADER = phrase(
     r"mira también|más noticias|leggi anche|leia também|veja também|notícias relacionadas",
     r"czytaj (?:też|także|więcej)|zobacz też|lees ook|lue myös",
     r"meistgeklickte?n?(?: beiträge| artikel)?|themen in diesem artikel|more stories",
+    r"lesen sie mehr|you might like",
 )
 
 #: A tag list header ("Tags: …", "Mots-clés", "Schlagwörter").
@@ -261,4 +270,39 @@ AFFILIATE = re.compile(
     r"products|enthält (?:sogenannte )?affiliate-links|affiliate links?\b.{0,40}\bprovision|"
     r"liens? (?:d['’])?affiliation|lien sponsorisé",
     re.IGNORECASE,
+)
+
+#: What stands for an embed the reader has not loaded: "Klicken Sie auf den Button, um den
+#: Inhalt von www.example.com zu laden", "Click to load".
+EMBED_PLACEHOLDER = re.compile(
+    r"um den inhalt von .{1,60} zu laden|inhalt (?:laden|entsperren)|click (?:here )?to load|"
+    r"this (?:content|embed) is (?:blocked|not available)|cliquez pour (?:charger|afficher)",
+    re.IGNORECASE,
+)
+
+#: The frame of an embedded social post: "View this post on Instagram", "A post shared by …".
+SOCIAL_EMBED = re.compile(
+    r"view this post on instagram|a post shared by|ein beitrag geteilt von|"
+    r"une publication partagée par|voir cette publication sur instagram",
+    re.IGNORECASE,
+)
+
+#: Links to the previous and next posts: "← Previous post", "Next post →", "Article suivant".
+POST_NAVIGATION = re.compile(
+    # Arrows, not guillemets: « and » open and close quotations in French and German.
+    r"^\s*(?:[←‹]|\$larr;)|(?:[→›]|\$rarr;)\s*$"
+    r"|^(?:previous|next|older|newer) (?:post|article|entry)"
+    r"|^(?:article (?:suivant|précédent)|(?:nächster|vorheriger) (?:artikel|beitrag))"
+    r"|^vorschau auf den nächsten artikel",
+    re.IGNORECASE,
+)
+
+#: What an author's biography says of them ("is a professor at", "Fotograf aus Hamburg").
+AUTHOR_BIO = phrase(
+    r"professor|author of|autor(?:in)? (?:von|des)|auteure? de|journalist(?:in|e)?",
+    r"redakteur(?:in)?",
+    r"editor|rédact(?:eur|rice)|fotograf(?:in)?|photographe?r?|co-?founder|founder|gründer(?:in)?",
+    r"fondat(?:eur|rice)|writer|schriftsteller(?:in)?|head of|leitet|correspondent|korrespondent",
+    r"columnist|kolumnist(?:in)?|chercheu(?:r|se)|researcher|blogger(?:in)?|lives in|lebt in",
+    r"vit à|studied|studierte|has done many|dziennikar(?:z|ka)|redaktor(?:ka)?",
 )

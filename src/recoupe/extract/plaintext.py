@@ -8,25 +8,28 @@ tweet embeds, comment forms, "Lire aussi" lists, counters, stray tags). The name
 1. rules that recognise furniture from the line and its neighbours (credits, captions,
    tweets, comment sections, related-links blocks, other languages…);
 2. the body is located: the first substantial run of prose lines (jusText-style scoring),
-   grown over the short content lines that border it (list items, labels). Lines before it
-   are the page header (the title is read there), lines after it the page footer (the
-   outlet's signature is read there); both are left out;
+   grown over the short content lines that border it (list items, labels, a closing sentence
+   without its full stop), trimmed of the labels left dangling at its end and of a closing
+   author biography, and grown up to a standfirst below the headline. Lines before it are
+   the page header (the title is read there), lines after it the page footer (the outlet's
+   signature is read there); both are left out;
 3. the title's repeats are removed and what is left is the body, one paragraph per line.
 
 The three numbers below (``MAX_GAP``, ``MAX_CLEAN_GAP``, ``FIRST_RUN_SHARE``) were chosen on
 the even-numbered half of trafilatura's benchmark pages; ``eval/plaintext_extraction.py``
 reports the other half separately.
 
-The outlet comes from the credits the rules met (signatures, agency marks, captions signed by
-the outlet, © credits, follow prompts); the date from :mod:`recoupe.extract.prose_dates`.
+The outlet comes from the credits the rules met, weighted by how surely each names the site:
+the masthead heading the page (strongest), signatures and wire agencies' marks, bylines that
+name an outlet, captions signed by the outlet, © credits and follow prompts (weakest). A wire
+mark ("(AFP)") in an article the outlet signs elsewhere is thus the source, not the outlet.
+The date comes from :mod:`recoupe.extract.prose_dates`.
 """
 
 from __future__ import annotations
 
-import os
 import re
 from collections import Counter
-from dataclasses import dataclass
 
 from recoupe.extract import furniture as fx
 from recoupe.extract import textrules as tr
@@ -64,6 +67,9 @@ def _first_pass() -> list[tr.Rule]:
         ),
         tr.FollowPromptRule(),
         tr.MediaPromptRule(),
+        tr.NoticeRule("boilerplate", fx.EMBED_PLACEHOLDER),
+        tr.NoticeRule("tweet-embed", fx.SOCIAL_EMBED),
+        tr.PostNavigationRule(),
         tr.PhraseRule("boilerplate", fx.RIGHTS, max_words=15),
         tr.PhraseRule("boilerplate", fx.ADVERT, max_words=8, strong=fx.AFFILIATE),
         tr.TagsRule(),
@@ -101,7 +107,9 @@ def extract_text(text: str) -> Extraction:
     _cookie_rule().apply(page)
     tr.FollowPromptRule().apply(page)
     page.body = trim_body(page, extend_body(page))
+    tr.TailBioRule().apply(page)
     _choose_title(page)
+    page.body = with_standfirst(page)
     _remove_outside_body(page)
     tr.MarkupRule().apply(page)
     published = find_published(_date_lines(page))
@@ -124,10 +132,11 @@ def find_body(page: tr.Page) -> range:
     between two blocks); the run with the most characters of prose wins, the way jusText keeps
     the good paragraphs and their close neighbours.
     """
-    runs: list[_Run] = []
+    runs: list[tuple[int, int, int]] = []  # (prose characters, first index, last index)
     gap, dirty = 0, False
     for line in page.lines:
-        if line.removed is not None:
+        # An embedded post sits inside the article: it does not separate two blocks.
+        if line.removed not in (None, "tweet-embed"):
             dirty = True
         if not line.kept:
             continue
@@ -135,44 +144,19 @@ def find_body(page: tr.Page) -> range:
             gap += 1
             continue
         if runs and (gap <= MAX_GAP or (not dirty and gap <= MAX_CLEAN_GAP)):
-            runs[-1].add(line, gap)
+            size, first, _ = runs[-1]
+            runs[-1] = (size + len(line.text), first, line.index)
         else:
-            runs.append(_Run(len(line.text), line.index, line.index))
+            runs.append((len(line.text), line.index, line.index))
         gap, dirty = 0, False
     if not runs:
         kept = [ln.index for ln in page.kept()]
         return range(kept[0], kept[-1] + 1) if kept else range(0)
     # Articles come before the comments, the sidebars and the footer: the first run that holds
     # a good share of the page's prose wins over a longer one further down.
-    best = max(run.score for run in runs)
-    chosen = next(run for run in runs if run.score >= FIRST_RUN_SHARE * best)
-    return range(chosen.first, chosen.last + 1)
-
-
-@dataclass
-class _Run:
-    """A run of prose lines: its prose characters, its bounds, and how many of its lines are
-    prose and how many are not (menus, teasers and link lists between short paragraphs)."""
-
-    size: int
-    first: int
-    last: int
-    prose: int = 1
-    other: int = 0
-
-    def add(self, line: tr.Line, gap: int) -> None:
-        """Take in one more prose line, ``gap`` non-prose lines after the last one."""
-        self.size += len(line.text)
-        self.last = line.index
-        self.prose += 1
-        self.other += gap
-
-    @property
-    def score(self) -> float:
-        """Prose characters, discounted by the share of non-prose lines in the run: an article
-        is mostly paragraphs, a portal's teaser grid mostly headlines and links."""
-        purity = self.prose / (self.prose + self.other)
-        return self.size * purity ** float(os.environ.get("PURITY", "1"))
+    largest = max(size for size, _, _ in runs)
+    _, first, last = next(run for run in runs if run[0] >= FIRST_RUN_SHARE * largest)
+    return range(first, last + 1)
 
 
 def extend_body(page: tr.Page) -> range:
@@ -248,6 +232,20 @@ def _choose_title(page: tr.Page) -> None:
             page.remove(line.index, "title-repeat")
 
 
+def with_standfirst(page: tr.Page) -> range:
+    """The body grown up to the standfirst: a sentence between the headline and the body
+    ("Blue Tomato lädt zur dritten Auflage des Contests ein"), past the byline, the date and
+    the share buttons that stopped :func:`extend_body`."""
+    if page.title_index is None:
+        return page.body
+    between = [ln for ln in page.kept() if page.title_index < ln.index < page.body.start]
+    for line in between:
+        prose = tr.is_prose(line.text, page.language)
+        if prose or tr.sentence_like(line.text, page.language):
+            return range(line.index, page.body.stop)
+    return page.body
+
+
 def _repeats_title(text: str, title: str) -> bool:
     """``text`` is the title again, whole or one piece of a headline split over lines."""
     folded, whole = text.casefold(), title.casefold()
@@ -263,22 +261,23 @@ def _remove_outside_body(page: tr.Page) -> None:
             caption = header_has_credit and tr.headline_like(line.text)
             page.remove(line.index, "caption" if caption else "navigation")
     signature = page.next_kept(page.body.stop - 1)
-    if signature is not None and _is_signature(signature.text):
+    if signature is not None and (name := _signature(signature.text)):
         page.remove(signature.index, "credit")
-        page.credit(signature.text, 3)
+        page.credit(name, 3)
     for line in list(page.kept()):
         if line.index >= page.body.stop:
             page.remove(line.index, "not-main-content")
 
 
-def _is_signature(text: str) -> bool:
-    """One to three capitalised words and nothing else: a name signing the article."""
-    words = text.split()
-    return (
-        1 <= len(words) <= 3
-        and all(w[:1].isupper() for w in words)
-        and re.fullmatch(r"[\w .&'’-]+", text) is not None
-    )
+def _signature(text: str) -> str | None:
+    """The name signing the article: one to three capitalised words alone ("Belga"), or a
+    name and its slogan ("Radio Azur, la voix de la côte")."""
+    name, _, slogan = text.partition(", ")
+    if slogan and (len(slogan.split()) > 8 or not slogan[:1].islower() or slogan.endswith(".")):
+        return None
+    words = name.split()
+    capitalised = 1 <= len(words) <= 3 and all(w[:1].isupper() for w in words)
+    return name if capitalised and re.fullmatch(r"[\w .&'’-]+", name) else None
 
 
 def _date_lines(page: tr.Page) -> list[str]:
@@ -301,7 +300,23 @@ def _outlet(credits: Counter[str]) -> str | None:
         merged[name] += weight
     if not merged:
         return None
-    return merged.most_common(1)[0][0]
+    return _with_article(merged).most_common(1)[0][0]
+
+
+_ARTICLE = re.compile(r"^(?:the|le|la|les|l['’]|die|der|das)\s*", re.IGNORECASE)
+
+
+def _with_article(credits: Counter[str]) -> Counter[str]:
+    """ "Harbour Times" and "The Harbour Times" are one outlet: their weights go to the form the
+    text credits most."""
+    groups: dict[str, list[str]] = {}
+    for name in credits:
+        groups.setdefault(_ARTICLE.sub("", name).casefold(), []).append(name)
+    merged: Counter[str] = Counter()
+    for names in groups.values():
+        best = max(names, key=lambda n: credits[n])
+        merged[best] = sum(credits[n] for n in names)
+    return merged
 
 
 def _removals(page: tr.Page) -> list[Removal]:

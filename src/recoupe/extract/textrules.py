@@ -326,6 +326,14 @@ class PhraseRule:
         return hits >= 2 or (bool(page.body) and line.index not in page.body)
 
 
+class NoticeRule(PhraseRule):
+    """Sentences only furniture says, removed whatever their length (up to
+    :attr:`~PhraseRule.max_strong_words`): embed placeholders, social post frames."""
+
+    def __init__(self, reason: str, pattern: re.Pattern[str]) -> None:
+        super().__init__(reason, pattern, max_words=0, strong=pattern)
+
+
 class FollowPromptRule(PhraseRule):
     """Prompts to follow the outlet elsewhere ("Suivez Sputnik sur Telegram", "Ecoutez Radio
     Sputnik"); the brand they name is a weak outlet candidate."""
@@ -371,7 +379,7 @@ class NavigationRule:
 
     def apply(self, page: Page) -> None:
         for line in page.kept():
-            if len(line.words) <= 4 and not fx.NAVIGATION.sub("", line.text).strip(" :|+-•»›>/"):
+            if len(line.words) <= 4 and not fx.NAVIGATION.sub("", line.text).strip(" :|+-•«»‹›<>/"):
                 page.remove(line.index, self.reason)
 
 
@@ -511,7 +519,8 @@ class CreditRule:
     pattern: ClassVar[re.Pattern[str]] = re.compile(
         r"^\(?(?:©|\(c\)|copyright\b|cr[ée]dits?\s*(?:photo)?\s*:|photos?\s*:|fotos?\s*:|bild\s*:|"
         r"bildquelle\s*:|bildnachweis\s*:|quelle\s*:|source\s*:|image\s*:|imagen\s*:|"
-        r"kuva\s*:|źródło\s*:|fuente\s*:|fonte\s*:|cr[ée]dito\s*:?|photo(?:graph)? by\b|fot\.)"
+        r"kuva\s*:|źródło\s*:|fuente\s*:|fonte\s*:|cr[ée]dito\s*:?|fot\.|"
+        r"(?:featured )?(?:image|photo(?:graph)?|picture) by\b)"
         r"\s*(?P<name>.*)",
         re.IGNORECASE,
     )
@@ -747,6 +756,7 @@ class MastheadRule:
     the strongest outlet credit. Only the first line counts, when it is a short name and not
     the headline; the line itself is left to the header's removal."""
 
+    reason = "credit"  # what it finds; it removes nothing
     weight: ClassVar[int] = 4
 
     def apply(self, page: Page) -> None:
@@ -779,6 +789,7 @@ class BylineRule:
     (a name opening with an article is no person's), "By Harbour Times staff", "Par Anna Berg,
     Radio Azur" (the name after the journalist's)."""
 
+    reason = "credit"  # what it finds; it removes nothing
     weight: ClassVar[int] = 2
     max_words: ClassVar[int] = 14
     _staff: ClassVar[re.Pattern[str]] = re.compile(
@@ -863,3 +874,38 @@ _BARE_LABEL = re.compile(
     r"\(?(?:fotos?|photos?|bild|image|imagen|kuva|crédits?|credits?)\s*:\s*\)?", re.IGNORECASE
 )
 
+
+class PostNavigationRule:
+    """Links to the neighbouring posts: "← Previous post", "Next post →", "Article suivant"."""
+
+    reason = "navigation"
+    max_words: ClassVar[int] = 16
+
+    def apply(self, page: Page) -> None:
+        for line in page.kept():
+            if len(line.words) <= self.max_words and fx.POST_NAVIGATION.search(line.text):
+                page.remove(line.index, self.reason)
+
+
+class TailBioRule:
+    """A biography closing the body: its last paragraph opens with a name ("Ganesh Sitaraman
+    is…", "Patrick Ludolph, Fotograf aus Hamburg…") and says what the author does."""
+
+    reason = "not-main-content"
+    _opening: ClassVar[re.Pattern[str]] = re.compile(
+        r"^(?P<name>[A-ZÀ-Ý][\w'’-]+(?: [A-ZÀ-Ý][\w'’-]+){0,2})"
+        r"(?:,| (?i:is|ist|est|has|hat|war|was)\b)"
+    )
+    max_words: ClassVar[int] = 80
+
+    def apply(self, page: Page) -> None:
+        body = [ln for ln in page.kept() if ln.index in page.body]
+        if len(body) < 3:
+            return
+        last = body[-1]
+        match = self._opening.match(last.text)
+        if match and len(last.words) <= self.max_words and fx.AUTHOR_BIO.search(last.text):
+            page.remove(last.index, self.reason)
+            name = body[-2]
+            if name.text.casefold() in match["name"].casefold() and len(name.words) <= 4:
+                page.remove(name.index, self.reason)

@@ -12,11 +12,11 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from recoupe.model import Article, Entity, Mention, Quote
 from recoupe.nlp import docindex, gazetteer
-from recoupe.nlp.gazetteer import strip_article
+from recoupe.nlp.gazetteer import fold, strip_article
 from recoupe.nlp.marks import find_marks
 from recoupe.nlp.mentions import DocMention, doc_mentions
 from recoupe.nlp.packs import LanguagePacks, NlpConfig
@@ -119,7 +119,9 @@ class Annotator:
         for n, f in enumerate(find_quotes(doc)):
             who = speakers.resolve(f.speaker, (f.start, f.end))
             entity = who.entity if who else None
-            name = names[entity] if entity is not None else (who.phrase if who else None)
+            name = (
+                names[entity] if entity is not None else (who.name or who.phrase if who else None)
+            )
             cue = docindex.text(doc)[f.cue[0] : f.cue[1]] if f.cue else None
             out.append(
                 Quote(
@@ -146,6 +148,8 @@ def _display_names(local: list[LocalEntity], surfaces: list[tuple[int, str, str]
     for idx, kind, text in surfaces:
         if kind != "PER":
             names[idx] = text if names[idx] == local[idx].name else fuller(names[idx], text)
+        elif text != local[idx].name:
+            names[idx] = fuller(names[idx], text)
     # One apostrophe in canonical names, whichever the article's typography used.
     return [name.replace("’", "'") for name in names]
 
@@ -153,9 +157,36 @@ def _display_names(local: list[LocalEntity], surfaces: list[tuple[int, str, str]
 def _surface(mention: DocMention) -> str:
     """A mention as written, except capitals and seats of power, named by their state."""
     text = mention.span.text
-    if mention.kind == "GPE" and mention.span._.canonical and gazetteer.country(text) is None:
+    if mention.kind == "PER":
+        return _with_particle(mention.span)
+    short_form = fold(mention.name).endswith(" " + fold(strip_article(text)))
+    if (
+        mention.kind == "GPE"
+        and mention.span._.canonical
+        and gazetteer.country(text) is None
+        and not short_form  # "Vatican" for "État de la Cité du Vatican" stays as written
+    ):
         return mention.name
     return strip_article(text)
+
+
+_PARTICLES = ("de la ", "de ", "du ", "d'", "d’")
+
+
+def _with_particle(span: Span) -> str:
+    """A person's name with a nobiliary particle the model cut off ("Anne-Colombe" + "de la
+    Taille"): the particle and the capitalised words right after the name."""
+    doc, end = span.doc, span.end
+    rest = doc.text[span.end_char : span.end_char + 8]
+    particle = next((p for p in _PARTICLES if rest.startswith(" " + p)), None)
+    if particle is None:
+        return strip_article(span.text)
+    end = span.end + len(particle.replace("'", "' ").split())
+    if end >= len(doc) or not doc[end].is_title:
+        return strip_article(span.text)
+    while end < len(doc) and doc[end].is_title:
+        end += 1
+    return strip_article(doc[span.start : end].text)
 
 
 def _quoted(doc: Doc) -> list[tuple[int, int]]:

@@ -80,8 +80,8 @@ def build(nlp: Language) -> Language:
     prefixes = list(nlp.Defaults.prefixes or []) + _GLUED_HONORIFICS
     tokenizer: Any = nlp.tokenizer  # a spacy.tokenizer.Tokenizer for every spaCy pipeline
     tokenizer.prefix_search = compile_prefix_regex(prefixes).search
-    if "parser" in nlp.pipe_names and segment.paragraphs.__name__:
-        nlp.add_pipe("recoupe_paragraphs", before="parser")
+    if "parser" in nlp.pipe_names and segment.COMPONENT not in nlp.pipe_names:
+        nlp.add_pipe(segment.COMPONENT, before="parser")
     entities.add_components(nlp)
     return nlp
 

@@ -13,8 +13,11 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
+#: Name under which the component is registered with spaCy.
+COMPONENT = "recoupe_paragraphs"
 
-@Language.component("recoupe_paragraphs")
+
+@Language.component(COMPONENT)
 def paragraphs(doc: Doc) -> Doc:
     """Preset sentence starts at line breaks and after sentence-final punctuation."""
     for tok in doc[1:]:

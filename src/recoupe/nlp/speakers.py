@@ -13,8 +13,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
+from recoupe.nlp import coref, docindex
 from recoupe.nlp.gazetteer import fold
 from recoupe.nlp.lexicon import DEMONSTRATIVES, ORG_NOUNS, PRONOUNS, SPOKES_NOUNS
 from recoupe.nlp.mentions import DocMention
@@ -37,6 +38,8 @@ class Speaker:
     start: int
     end: int
     phrase: str
+    #: A name for a speaker that is no tagged entity ("le gouvernement britannique").
+    name: str | None = None
 
 
 class ArticleSpeakers:
@@ -62,13 +65,52 @@ class ArticleSpeakers:
             return None
         self.quote = quote or (phrase.start_char, phrase.start_char)
         quote_end = self.quote[1]
-        entity = self._named(phrase)
-        if entity is None:
-            entity = self._refer(phrase)
+        name = _coordinated(phrase)
+        entity, org_name = (None, None) if name else self._entity(phrase)
         if entity is not None:
+            entity = coref.fuller_entity(entity, self.mentions, self.assign)
             self.last = entity
             self.last_end = max(quote_end or phrase.end_char, phrase.end_char)
-        return Speaker(entity, phrase.start_char, phrase.end_char, _bare(phrase.text))
+        speaker = Speaker(entity, phrase.start_char, phrase.end_char, _bare(phrase.text))
+        speaker.name = name or org_name
+        return speaker
+
+    def _entity(self, phrase: Span) -> tuple[int | None, str | None]:
+        """The entity behind ``phrase``, or a descriptive organisation name."""
+        entity = self._named(phrase)
+        if entity is not None:
+            return entity, None
+        head = coref.org_head(phrase)
+        nouns = [t for t in phrase if t.pos_ == "NOUN"]
+        speaks_for = bool(nouns) and (nouns[0].i == head or nouns[0].lower_ in SPOKES_NOUNS)
+        if head is not None and speaks_for and self._role_holder(phrase) is None:
+            return self._organisation(phrase, head)
+        entity = self._refer(phrase)
+        if entity is None:
+            entity = coref.entity_by_text(phrase, self.mentions, self.assign)
+        return entity, None
+
+    def _organisation(self, phrase: Span, head: int) -> tuple[int | None, str | None]:
+        """An organisation named by a common noun: the tagged organisation whose name it
+        starts ("l'agence française" → "Agence française de lutte …"), else the fullest
+        description with the same noun in the article ("le parquet" → "parquet de
+        Marseille"), else the last organisation named ("la banque")."""
+        own = coref.org_phrase(head, phrase)
+        for i, m in enumerate(self.mentions):
+            if m.kind == "ORG" and fold(m.name).startswith(fold(own)):
+                return self.assign[i], None
+        if len(own.split()) > 1:
+            return None, own
+        doc = phrase.doc
+        fuller = [
+            coref.org_phrase(t.i, doc[t.i : t.i + 1])
+            for t in doc
+            if t.lower_ == doc[head].lower_ and t.i != head
+        ]
+        fuller = [f for f in fuller if coref.same_org_head(own, f)]
+        if fuller:
+            return None, max(fuller, key=len)
+        return self._last_before(phrase.start_char, ("ORG",)), None
 
     def _refer(self, phrase: Span) -> int | None:
         text = _bare(phrase.text).lower()
@@ -86,7 +128,7 @@ class ArticleSpeakers:
             for i, m in enumerate(self.mentions)
             if phrase.start_char < m.end and m.start < phrase.end_char
         ]
-        persons = [(m, e) for m, e in inside if m.kind == "PER"]
+        persons = [(m, e) for m, e in inside if m.kind in coref.NAME_KINDS and _is_name(m)]
         root = phrase.root.idx
         for m, e in persons:
             if m.start <= root < m.end:
@@ -98,7 +140,12 @@ class ArticleSpeakers:
             return holder
         if self._person_role(phrase):
             return None  # "le fondateur de X": a person described by X, resolved as a role
-        others = [e for m, e in inside if m.kind in ("ORG", "GPE", "MISC")]
+        orgs = [e for m, e in inside if m.kind == "ORG"]
+        if orgs:
+            return orgs[0]
+        if coref.org_head(phrase) is not None:
+            return None  # "un représentant du parquet de Paris": the place is no speaker
+        others = [e for m, e in inside if m.kind in ("GPE", "MISC")]
         return others[0] if others else None
 
     def _pronoun(self, word: str, at: int) -> int | None:
@@ -107,6 +154,9 @@ class ArticleSpeakers:
         if word in ("ils", "elles"):
             return None
         gender = _pronoun_gender(word)
+        introduced = self._introducer(at, gender)
+        if introduced is not None:
+            return introduced
         newest = self._last_person_index(at, gender, subjects_only=True)
         if newest is None:
             newest = self._last_person_index(at, gender)
@@ -126,21 +176,43 @@ class ArticleSpeakers:
         return self.assign[anyone] if anyone is not None else None
 
     def _role(self, phrase: Span) -> int | None:
+        """A role noun ("le chef de l'Etat") or a demonym ("le Texan"): the person given
+        that role in an apposition, else a person the previous sentence introduced, else
+        the last speaker when close, else the person named most often."""
+        demonym = coref.is_demonym(phrase)
         nouns = [t for t in phrase if t.pos_ == "NOUN"]
-        if not nouns:
+        if not nouns and not demonym:
             return None
         holder = self._role_holder(phrase)
         if holder is not None:
             return holder
-        head = nouns[0]
+        head = nouns[0] if nouns else phrase[-1]
         if head.lemma_.lower() in ORG_NOUNS and phrase[0].lower_ in _DEFINITE:
             return self._last_before(phrase.start_char, ("ORG",))
-        if head.text[:1].isupper() or phrase[0].lower_ not in _DEFINITE:
+        if not demonym and (head.text[:1].isupper() or phrase[0].lower_ not in _DEFINITE):
             return None
+        gender = coref.role_gender(phrase)
+        fits = [e for e in self._previous_sentence_persons(phrase) if self._fits(e, gender)]
+        if fits:
+            return fits[-1]
         near = phrase.start_char - self.last_end < _NEAR
-        if self.last is not None and near and self._is_person(self.last):
+        if self.last is not None and near and self._fits(self.last, gender):
             return self.last
-        return self._most_mentioned(phrase.start_char)
+        return self._most_mentioned(phrase.start_char, gender)
+
+    def _previous_sentence_persons(self, phrase: Span) -> list[int]:
+        """Persons named (outside quote marks) in the sentence before ``phrase``'s."""
+        sent = docindex.sent_of(phrase[0])
+        if sent.start == 0:
+            return []
+        prev = docindex.sent_of(phrase.doc[sent.start - 1])
+        return [
+            self.assign[i]
+            for i, m in enumerate(self.mentions)
+            if m.kind == "PER"
+            and prev.start_char <= m.start < prev.end_char
+            and not any(start < m.start < end for start, end in self.quoted)
+        ]
 
     def _person_role(self, phrase: Span) -> bool:
         """A definite role noun for a person who does not speak for an organisation."""
@@ -153,6 +225,28 @@ class ArticleSpeakers:
             and head.lemma_.lower() not in ORG_NOUNS
             and head.lower_ not in SPOKES_NOUNS
         )
+
+    def _introducer(self, at: int, gender: str | None) -> int | None:
+        """ "Puis vint le tour de X : «…», a-t-elle dit": a person named in the quote's own
+        sentence before the quote marks, when the pronoun follows the quote."""
+        q_start, q_end = self.quote
+        if not self.mentions or q_end > at or q_start == q_end:
+            return None
+        doc = self.mentions[0].span.doc
+        opening = doc.char_span(q_start, q_start + 1, alignment_mode="expand")
+        if opening is None:
+            return None
+        sent = docindex.sent_of(opening[0])
+        para = doc.text.rfind("\n", 0, q_start) + 1  # the parser may join paragraphs
+        found = [
+            self.assign[i]
+            for i, m in enumerate(self.mentions)
+            if m.kind == "PER"
+            and max(sent.start_char, para) <= m.start < q_start - 1
+            and self._fits(self.assign[i], gender)
+            and not any(start < m.start < end for start, end in self.quoted)
+        ]
+        return found[-1] if found else None
 
     def _role_holder(self, phrase: Span) -> int | None:
         """The person given this role in an apposition ("le procureur" → "Jacques Dallest,
@@ -172,11 +266,11 @@ class ArticleSpeakers:
                 best = (share, self.assign[i])
         return best[1] if best else None
 
-    def _most_mentioned(self, char: int) -> int | None:
+    def _most_mentioned(self, char: int, gender: str | None = None) -> int | None:
         """The person named most often before ``char`` (a definite role's likely referent)."""
         counts: dict[int, int] = {}
         for i, m in enumerate(self.mentions):
-            if m.kind == "PER" and m.end <= char:
+            if m.kind == "PER" and m.end <= char and self._fits(self.assign[i], gender):
                 counts[self.assign[i]] = counts.get(self.assign[i], 0) + 1
         return max(counts, key=lambda e: counts[e]) if counts else None
 
@@ -227,6 +321,25 @@ class ArticleSpeakers:
         return before[-1] if before else None
 
 
+def _is_name(mention: DocMention) -> bool:
+    """A person, or a MISC the model gave a capitalised name ("Khaldia Dussourt")."""
+    return mention.kind == "PER" or all(t.is_title for t in mention.span if t.is_alpha)
+
+
+def _coordinated(phrase: Span) -> str | None:
+    """ "Le Medef et la CFDT": two named co-speakers, kept as written (joined by "et")."""
+    ents = [e for e in phrase.ents if e.label_ in ("PER", "ORG")]
+    if len(ents) != 2 or ents[0].label_ != ents[1].label_:
+        return None
+    between = phrase.doc[ents[0].end : ents[1].start]
+    if [t.lower_ for t in between if t.lower_ not in _DEFINITE] != ["et"]:
+        return None
+    start = ents[0].start
+    if start > phrase.start and phrase.doc[start - 1].lower_ in _DEFINITE:
+        start -= 1
+    return phrase.doc[start : ents[1].end].text
+
+
 def _is_subject(span: Span) -> bool:
     """A mention that is (or names, in apposition) the subject of its clause."""
     deps = {span.root.dep_, span.root.head.dep_ if span.root.dep_ in ("appos", "flat:name") else ""}
@@ -265,9 +378,13 @@ def _gender_before(span: Span) -> str | None:
     if span.start > 0 and doc[span.start - 1].lower_ in _HONORIFIC_GENDER:
         return _HONORIFIC_GENDER[doc[span.start - 1].lower_]
     head = None
+    if span.start > 0 and doc[span.start - 1].pos_ == "ADP":
+        return _apposed_gender(span)  # "en la personne de X": the noun is not X's role
     for tok in reversed(doc[max(span.start - 12, 0) : span.start]):
         if tok.pos_ not in ("NOUN", "ADJ", "ADP", "DET", "PROPN") and tok.text != ",":
             break
+        if tok.ent_type_ == "PER":
+            break  # another person's name: what precedes it describes them
         if tok.text == "," and tok.i != span.start - 1:
             break
         if tok.pos_ == "NOUN" or (
@@ -275,9 +392,30 @@ def _gender_before(span: Span) -> str | None:
         ):
             head = tok  # the role noun, else an adjective or determiner ("le petit X")
     if head is None:
-        return None
-    gender = head.morph.get("Gender", [])
+        return _apposed_gender(span)
+    return _morph_gender(head)
+
+
+def _apposed_gender(span: Span) -> str | None:
+    noun = _apposed_noun(span)
+    return _morph_gender(noun) if noun is not None else None
+
+
+def _morph_gender(tok: Token) -> str | None:
+    gender = tok.morph.get("Gender", [])
     return "F" if gender == ["Fem"] else "M" if gender == ["Masc"] else None
+
+
+def _apposed_noun(span: Span) -> Token | None:
+    """The role noun in apposition after a name ("X, médecin de formation, …")."""
+    doc = span.doc
+    i = span.end
+    if i + 1 >= len(doc) or doc[i].text != ",":
+        return None
+    i += 1
+    if doc[i].pos_ == "DET" and i + 1 < len(doc):
+        i += 1
+    return doc[i] if doc[i].pos_ == "NOUN" and doc[i].is_lower else None
 
 
 def _bare(text: str) -> str:

@@ -14,15 +14,22 @@ from typing import Any
 
 from sqlalchemy import Connection, insert, select, update
 
-from recoupe.model import Article, Rejection
+from recoupe.model import Article, Entity, Event, EventAssignment, Rejection, Story
 from recoupe.store import articles as article_rows
+from recoupe.store import links, records
+from recoupe.store import nlp as nlp_rows
 from recoupe.store import search as search_index
+from recoupe.store import state as stage_state
 from recoupe.store.articles import ArticleFilter
 from recoupe.store.database import open_engine, resolve_db_url
+from recoupe.store.nlp import ArticleAnnotations
 from recoupe.store.schema import articles, ingest_runs, metadata, rejections
 from recoupe.store.search import SearchResults
 
-__all__ = ["ArticleFilter", "SearchResults", "Store"]
+#: A record as exported: plain JSON-able values under the exported field names.
+Record = dict[str, Any]
+
+__all__ = ["ArticleAnnotations", "ArticleFilter", "Record", "SearchResults", "Store"]
 
 
 class Store:
@@ -139,6 +146,100 @@ class Store:
         """
         with self._read() as conn:
             return search_index.search(conn, query, where, limit, offset)
+
+    def articles_by_id(self, ids: Sequence[int]) -> list[Article]:
+        """These articles, in the order of ``ids`` (missing ids are left out)."""
+        with self._read() as conn:
+            found = {a.id: a for a in article_rows.by_ids(conn, ids)}
+        return [found[i] for i in ids if i in found]
+
+    # ---------------------------------------------------------------- later stages
+
+    def load_state(self, name: str) -> Any:
+        """The saved state of an incremental stage (``None`` on a fresh store)."""
+        with self._read() as conn:
+            return stage_state.load_state(conn, name)
+
+    def unannotated(self, limit: int) -> list[int]:
+        """Ids of articles the nlp stage has not read yet."""
+        with self._read() as conn:
+            return nlp_rows.unannotated(conn, limit)
+
+    def save_annotations(
+        self,
+        found: Sequence[ArticleAnnotations],
+        entities: Iterable[Entity],
+        resolver_state: Any,
+    ) -> None:
+        """Store one batch of nlp results with the resolver state, in one transaction."""
+        with self.engine.begin() as conn:
+            nlp_rows.save(conn, found)
+            nlp_rows.save_entities(conn, entities)
+            stage_state.save_state(conn, "entities", resolver_state)
+
+    def link_features(
+        self, ids: Sequence[int]
+    ) -> tuple[dict[int, list[str]], dict[int, list[str]]]:
+        """The lemmas and entity keys the nlp stage found in these articles."""
+        with self._read() as conn:
+            return nlp_rows.lemmas(conn, ids), nlp_rows.entity_keys(conn, ids)
+
+    def unlinked(self, limit: int) -> list[int]:
+        """Ids of articles not placed in an event yet, in publication order."""
+        with self._read() as conn:
+            return links.unlinked(conn, limit)
+
+    def save_links(
+        self,
+        placed: Sequence[EventAssignment],
+        found_events: Sequence[Event],
+        found_stories: Sequence[Story],
+        linker_state: Any,
+    ) -> None:
+        """Store one batch of link decisions, the clusters and the linker state together."""
+        with self.engine.begin() as conn:
+            links.save_assignments(conn, placed)
+            links.save_clusters(conn, found_events, found_stories)
+            stage_state.save_state(conn, "linker", linker_state)
+
+    # ---------------------------------------------------------------- read models
+
+    def entity_records(self, kind: str | None = None, name: str | None = None) -> list[Record]:
+        """Canonical entities (see :func:`recoupe.store.records.entity_records`)."""
+        with self._read() as conn:
+            return records.entity_records(conn, kind, name)
+
+    def quote_records(
+        self, speaker: str | None = None, article_id: int | None = None
+    ) -> list[Record]:
+        """Quotes, optionally by one speaker or in one article."""
+        with self._read() as conn:
+            return records.quote_records(conn, speaker, article_id)
+
+    def story_records(self) -> list[Record]:
+        """Stories, most recent first."""
+        with self._read() as conn:
+            return records.story_records(conn)
+
+    def event_records(self, story_id: int | None = None) -> list[Record]:
+        """Events in date order, optionally of one story."""
+        with self._read() as conn:
+            return records.event_records(conn, story_id)
+
+    def action_records(self, source: str | None = None, target: str | None = None) -> list[Record]:
+        """Coded interactions, optionally between a source and a target country code."""
+        with self._read() as conn:
+            return records.action_records(conn, source, target)
+
+    def article_links(self, article_id: int) -> Record | None:
+        """Where the link stage placed one article, and why."""
+        with self._read() as conn:
+            return records.article_links_of(conn, article_id)
+
+    def link_columns(self) -> dict[int, dict[str, int | None]]:
+        """``event_id``, ``story_id``, ``duplicate_of`` of every placed article."""
+        with self._read() as conn:
+            return records.link_columns(conn)
 
     def rejections(self, run_id: int) -> list[Rejection]:
         """The rejections recorded by one ingest run."""

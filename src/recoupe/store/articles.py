@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -96,6 +96,15 @@ def get(conn: Connection, article_id: int) -> Article | None:
     """The article with this id, or ``None``."""
     row = conn.execute(select(articles).where(articles.c.id == article_id)).first()
     return from_row(row) if row is not None else None
+
+
+def by_ids(conn: Connection, ids: Sequence[int]) -> list[Article]:
+    """The articles with these ids, in no particular order."""
+    found: list[Article] = []
+    for start in range(0, len(ids), STREAM_CHUNK):
+        query = select(articles).where(articles.c.id.in_(ids[start : start + STREAM_CHUNK]))
+        found.extend(from_row(row) for row in conn.execute(query))
+    return found
 
 
 def listing(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from sqlalchemy import (
     JSON,
+    Boolean,
     Column,
     Date,
     DateTime,
@@ -61,4 +62,130 @@ rejections = Table(
     Column("ingest_run_id", Integer, ForeignKey("ingest_runs.id"), nullable=False),
     Column("origin", Text, nullable=False),
     Column("reason", Text, nullable=False),
+)
+
+# --------------------------------------------------------------------------- nlp
+
+#: Which articles the nlp stage has read, in which language, and the lemmas linking reuses.
+article_nlp = Table(
+    "article_nlp",
+    metadata,
+    Column("article_id", Integer, ForeignKey("articles.id"), primary_key=True),
+    Column("language", String(16)),
+    Column("note", Text),
+    Column("lemmas", JSON),
+)
+
+#: Canonical entities; ``key`` is the resolver's stable id, ``id`` the short one users type.
+entities = Table(
+    "entities",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("key", String(255), nullable=False, unique=True),
+    Column("name", Text, nullable=False),
+    Column("kind", String(8), nullable=False, index=True),
+    Column("country", String(8)),
+    Column("aliases", JSON, nullable=False),
+    Column("roles", JSON, nullable=False),
+    Column("articles", JSON, nullable=False),
+)
+
+#: Every naming of an entity in an article body (``body[start:end] == text``).
+mentions = Table(
+    "mentions",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("article_id", Integer, ForeignKey("articles.id"), nullable=False, index=True),
+    Column("entity_key", String(255), index=True),
+    Column("start", Integer, nullable=False),
+    Column("end", Integer, nullable=False),
+    Column("text", Text, nullable=False),
+    Column("kind", String(8), nullable=False),
+    Column("country", String(8)),
+    Column("role", Text),
+)
+
+#: Who said what, with offsets into the article body.
+quotes = Table(
+    "quotes",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("key", String(64), nullable=False, unique=True),
+    Column("article_id", Integer, ForeignKey("articles.id"), nullable=False, index=True),
+    Column("speaker", Text),
+    Column("speaker_key", String(255), index=True),
+    Column("text", Text, nullable=False),
+    Column("kind", String(16), nullable=False),
+    Column("cue", Text),
+    Column("start", Integer, nullable=False),
+    Column("end", Integer, nullable=False),
+)
+
+#: Who did what to whom (PLOVER), with the sentence it was read from.
+actions = Table(
+    "actions",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("key", String(64), nullable=False, unique=True),
+    Column("article_id", Integer, ForeignKey("articles.id"), nullable=False, index=True),
+    Column("date", Date, index=True),
+    Column("source", JSON, nullable=False),
+    Column("source_code", String(8), index=True),
+    Column("event", String(32), nullable=False, index=True),
+    Column("mode", String(32)),
+    Column("cameo", String(8)),
+    Column("target", JSON, nullable=False),
+    Column("target_code", String(8), index=True),
+    Column("trigger", Text, nullable=False),
+    Column("negated", Boolean, nullable=False),
+    Column("reported_by", Text),
+    Column("sentence", Text, nullable=False),
+    Column("start", Integer, nullable=False),
+    Column("end", Integer, nullable=False),
+)
+
+# --------------------------------------------------------------------------- link
+
+#: Stories; ``key`` is the linker's stable id, ``id`` the short one users type.
+stories = Table(
+    "stories",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("key", String(64), nullable=False, unique=True),
+    Column("title", Text, nullable=False),
+    Column("start", Date),
+    Column("end", Date),
+)
+
+#: Events, each in one story.
+events = Table(
+    "events",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("key", String(64), nullable=False, unique=True),
+    Column("story_key", String(64), index=True),
+    Column("title", Text, nullable=False),
+    Column("outlets", JSON, nullable=False),
+    Column("first_seen", Date),
+    Column("last_seen", Date),
+)
+
+#: Where the link stage placed each article, and why.
+article_links = Table(
+    "article_links",
+    metadata,
+    Column("article_id", Integer, ForeignKey("articles.id"), primary_key=True),
+    Column("event_key", String(64), index=True),
+    Column("story_key", String(64), index=True),
+    Column("duplicate_of", Integer),
+    Column("explanation", JSON, nullable=False),
+)
+
+#: Serialised state of incremental stages (the entity resolver, the linker), by name.
+stage_state = Table(
+    "stage_state",
+    metadata,
+    Column("name", String(64), primary_key=True),
+    Column("data", JSON, nullable=False),
+    Column("updated_at", DateTime(timezone=True), nullable=False),
 )

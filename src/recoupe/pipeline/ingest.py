@@ -1,4 +1,4 @@
-"""The orchestrator: the only code that runs the stages in order and talks to the store.
+"""Ingest: read inputs, extract articles, and store them batch by batch.
 
 ``ingest`` reads inputs, skips what is stored already (by content hash), extracts the rest,
 and commits each batch of articles and rejections in one transaction: a kill at any moment

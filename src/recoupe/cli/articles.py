@@ -1,56 +1,34 @@
-"""The ``recoupe`` command line (typer + rich).
-
-Exit codes: 0 everything went through, 1 some inputs were rejected (the rest stored),
-2 usage errors (unknown command, bad option, unknown article id).
-"""
+"""Commands over articles: ingest, update, articles, show, export articles."""
 
 from __future__ import annotations
 
 import datetime as dt
-import json
 import sys
 from typing import Annotated
 
 import typer
-from rich.console import Console
 from rich.markup import escape
 from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
+from recoupe.cli.app import (
+    DbOption,
+    LanguageOption,
+    OutletOption,
+    SinceOption,
+    UntilOption,
+    app,
+    err,
+    export_app,
+    one_line,
+    out,
+    write_jsonl,
+)
 from recoupe.exports import article_record
 from recoupe.model import Article
 from recoupe.pipeline import ingest as run_ingest
+from recoupe.pipeline import update as run_update
 from recoupe.store import ArticleFilter, Store
-
-app = typer.Typer(
-    name="recoupe",
-    help="Turn raw news into clean articles, events, stories and who said and did what.",
-    no_args_is_help=True,
-    add_completion=False,
-    pretty_exceptions_enable=False,
-)
-export_app = typer.Typer(
-    help="Write records as JSON Lines on standard output.", no_args_is_help=True
-)
-app.add_typer(export_app, name="export")
-
-out = Console(soft_wrap=True, highlight=False)
-err = Console(stderr=True, highlight=False)
-
-DbOption = Annotated[
-    str | None,
-    typer.Option(
-        "--db", envvar="RECOUPE_DB", help="Store path or SQLAlchemy URL [default: recoupe.db]."
-    ),
-]
-OutletOption = Annotated[str | None, typer.Option(help="Only this outlet.")]
-LanguageOption = Annotated[str | None, typer.Option(help="Only this language (ISO 639-1).")]
-SinceOption = Annotated[
-    dt.datetime | None, typer.Option(formats=["%Y-%m-%d"], help="Published on or after.")
-]
-UntilOption = Annotated[
-    dt.datetime | None, typer.Option(formats=["%Y-%m-%d"], help="Published on or before.")
-]
 
 
 @app.command()
@@ -61,25 +39,54 @@ def ingest(
     ],
     db: DbOption = None,
     jobs: Annotated[int, typer.Option(min=1, help="Extraction processes.")] = 1,
+    analyse: Annotated[
+        bool,
+        typer.Option(help="Then find entities, quotes, actions, events and stories (`update`)."),
+    ] = True,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
 ) -> None:
     """Read news in any common form, clean it and store it (running it twice changes nothing)."""
     counts = {"stored": 0, "duplicates": 0, "rejected": 0}
-    with Store(db) as store, _progress(quiet) as progress:
-        task = progress.add_task("ingesting", total=None)
+    with Store(db) as store:
+        with _progress(quiet) as progress:
+            task = progress.add_task("ingesting", total=None)
 
-        def advance(kind: str, origin: str) -> None:
-            counts["duplicates" if kind == "duplicate" else kind] += 1
-            progress.update(task, advance=1, description=_progress_line(counts))
+            def advance(kind: str, origin: str) -> None:
+                counts["duplicates" if kind == "duplicate" else kind] += 1
+                progress.update(task, advance=1, description=_progress_line(counts))
 
-        report = run_ingest(inputs, store, jobs=jobs, progress=advance)
-    for rejection in report.rejected:
-        err.print(f"[red]rejected[/red] {escape(str(rejection))}")
-    out.print(
-        f"stored {len(report.stored)}, duplicates {report.duplicates}, "
-        f"rejected {len(report.rejected)} (ingest run {report.run_id})"
-    )
+            report = run_ingest(inputs, store, jobs=jobs, progress=advance)
+        for rejection in report.rejected:
+            err.print(f"[red]rejected[/red] {escape(str(rejection))}")
+        out.print(
+            f"stored {len(report.stored)}, duplicates {report.duplicates}, "
+            f"rejected {len(report.rejected)} (ingest run {report.run_id})"
+        )
+        if analyse:
+            _update(store, quiet)
     raise typer.Exit(report.exit_code)
+
+
+@app.command("update")
+def update_stages(
+    db: DbOption = None,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
+) -> None:
+    """Run entities, quotes, actions, events and stories on articles not analysed yet."""
+    with Store(db) as store:
+        _update(store, quiet)
+
+
+def _update(store: Store, quiet: bool) -> None:
+    with _progress(quiet) as progress:
+        nlp = progress.add_task("entities, quotes, actions", total=None)
+        link = progress.add_task("events and stories", total=None)
+        report = run_update(
+            store,
+            on_annotated=lambda n: progress.update(nlp, advance=n),
+            on_linked=lambda n: progress.update(link, advance=n),
+        )
+    out.print(f"analysed {report.annotated}, placed in events {report.linked}")
 
 
 @app.command("articles")
@@ -129,34 +136,6 @@ def show(
     _print_article(article)
 
 
-@app.command()
-def serve(
-    db: DbOption = None,
-    host: Annotated[str, typer.Option(help="Address to listen on (keep it local).")] = "127.0.0.1",
-    port: Annotated[int, typer.Option(min=1, max=65535, help="Port to listen on.")] = 8000,
-    token_env: Annotated[
-        str, typer.Option(help="Environment variable holding the API's write token.")
-    ] = "RECOUPE_TOKEN",
-) -> None:
-    """Browse, search and query the store in a web browser and over a REST API (/api/v1)."""
-    # Imported here so that the other commands do not pay for loading the web stack.
-    import os
-
-    import uvicorn
-
-    from recoupe.web import create_app
-
-    token = os.environ.get(token_env) or None
-    if host not in ("127.0.0.1", "localhost", "::1"):
-        err.print(f"[yellow]warning[/yellow] listening on {escape(host)}: anyone who can "
-                  "reach it can read the store")
-    with Store(db) as store:
-        writing = "enabled" if token else f"disabled (set {escape(token_env)} to enable)"
-        err.print(f"serving {escape(store.url)} on http://{escape(host)}:{port}/ — API "
-                  f"writing {writing}")
-        uvicorn.run(create_app(store, token=token), host=host, port=port, log_level="warning")
-
-
 @export_app.command("articles")
 def export_articles(
     db: DbOption = None,
@@ -168,8 +147,12 @@ def export_articles(
     """Articles as JSON Lines: id, origin, url, outlet, title, published, language, body…"""
     where = _filter(outlet, language, since, until)
     with Store(db) as store:
-        for article in store.iter_articles(where):
-            sys.stdout.write(json.dumps(article_record(article), ensure_ascii=False) + "\n")
+        placed = store.link_columns()
+        unplaced = {"event_id": None, "story_id": None, "duplicate_of": None}
+        write_jsonl(
+            article_record(article) | placed.get(article.id or 0, unplaced)
+            for article in store.iter_articles(where)
+        )
 
 
 def _print_article(article: Article) -> None:
@@ -191,7 +174,7 @@ def _print_article(article: Article) -> None:
     out.print(escape(article.body))
     out.rule(f"removed ({len(article.removed)})")
     for removal in article.removed:
-        out.print(f"[dim]{escape(removal.reason):>20}[/dim]  {escape(_one_line(removal.text))}")
+        out.print(f"[dim]{escape(removal.reason):>20}[/dim]  {escape(one_line(removal.text))}")
 
 
 def _filter(
@@ -209,6 +192,7 @@ def _progress(quiet: bool) -> Progress:
     return Progress(
         SpinnerColumn(),
         TextColumn("{task.description}"),
+        TextColumn("[dim]{task.completed:.0f} done[/dim]"),
         TimeElapsedColumn(),
         console=err,
         disable=quiet or not err.is_terminal,
@@ -223,13 +207,3 @@ def _progress_line(counts: dict[str, int]) -> str:
 def _day(article: Article) -> str:
     day = article.published_day
     return day.isoformat() if day else "—"
-
-
-def _one_line(text: str, width: int = 110) -> str:
-    folded = " ".join(text.split())
-    return folded if len(folded) <= width else folded[: width - 1] + "…"
-
-
-def main() -> None:
-    """Entry point for ``python -m recoupe``."""
-    app()

@@ -1,0 +1,145 @@
+"""Coreference helpers for speaker resolution: what a short name, an acronym, a demonym,
+an organisation noun or a role noun stands for in one article.
+
+Pure functions over an article's mentions (:class:`~recoupe.nlp.mentions.DocMention`) and
+their local entity indices, so that :mod:`recoupe.nlp.speakers` stays a small dispatcher.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc, Span
+
+from recoupe.nlp.gazetteer import fold
+from recoupe.nlp.lexicon import ORG_NOUNS
+from recoupe.nlp.mentions import DocMention
+from recoupe.nlp.variants import acronym
+
+#: Kinds a small French model gives to person names (it often tags rare names MISC).
+NAME_KINDS = ("PER", "MISC")
+#: French demonym endings ("le Texan", "l'Américaine", "le Chinois", "la Colombienne").
+_DEMONYM = re.compile(
+    r"(?:ain|aine|an|ane|ais|aise|ois|oise|ien|ienne|éen|éenne|ol|ole|in|ine|ite|and|ande|"
+    r"ote|ique|u|ue)$"
+)
+_ARTICLES = frozenset({"le", "la", "les", "l'", "l’"})
+_OF = frozenset({"de", "du", "des", "d'", "d’"})
+
+
+def name_tokens(name: str) -> list[str]:
+    """Folded words of a name ("Khaldia Dussourt" → ["khaldia", "dussourt"])."""
+    return fold(name).replace("'", "' ").replace("-", " ").split()
+
+
+def fuller_entity(entity: int, mentions: list[DocMention], assign: list[int]) -> int:
+    """The entity a one-word name stands for when the article also writes it in full:
+    "Khaldia" → "Khaldia Dussourt" (first or last name), when that is unambiguous."""
+    own = [m for i, m in enumerate(mentions) if assign[i] == entity]
+    if not own or any(m.kind not in NAME_KINDS or len(name_tokens(m.name)) != 1 for m in own):
+        return entity
+    word = name_tokens(own[0].name)[0]
+    hits = {
+        assign[i]
+        for i, m in enumerate(mentions)
+        if m.kind in NAME_KINDS
+        and assign[i] != entity
+        and len(toks := name_tokens(m.name)) > 1
+        and word in (toks[0], toks[-1])
+    }
+    return hits.pop() if len(hits) == 1 else entity
+
+
+def entity_by_text(phrase: Span, mentions: list[DocMention], assign: list[int]) -> int | None:
+    """An entity named by a capitalised word of a phrase the model left untagged: a
+    surname ("Betancourt : «…»" in a headline) or an acronym ("l'AFLD")."""
+    for tok in phrase:
+        bare = tok.text.replace(".", "")
+        if bare.isupper() and 2 <= len(bare) <= 6:
+            hits = {
+                assign[i]
+                for i, m in enumerate(mentions)
+                if m.kind == "ORG" and acronym(m.name) == bare
+            }
+            if len(hits) == 1:
+                return hits.pop()
+    words = [fold(t.text) for t in phrase if t.is_title and t.is_alpha]
+    if len(words) != 1:
+        return None
+    hits = {
+        assign[i]
+        for i, m in enumerate(mentions)
+        if m.kind in NAME_KINDS
+        and len(toks := name_tokens(m.name)) > 1
+        and words[0] in (toks[0], toks[-1])
+    }
+    return hits.pop() if len(hits) == 1 else None
+
+
+def is_demonym(phrase: Span) -> bool:
+    """ "le Texan", "l'Américaine": a definite article and one capitalised demonym."""
+    words = [t for t in phrase if not t.is_punct]
+    return (
+        len(words) == 2
+        and words[0].lower_ in _ARTICLES
+        and words[1].is_title
+        and bool(_DEMONYM.search(words[1].lower_))
+    )
+
+
+def org_head(phrase: Span) -> int | None:
+    """Index of the organisation noun heading ``phrase`` ("le parquet de Paris",
+    "un représentant du parquet de Paris" → "parquet"), or ``None``."""
+    for tok in phrase:
+        if tok.pos_ == "NOUN" and tok.is_lower and tok.lemma_.lower() in ORG_NOUNS:
+            prev = tok.doc[tok.i - 1].lower_ if tok.i > 0 else ""
+            if prev in _ARTICLES or prev in {"du", "au"}:
+                return tok.i
+        if tok.pos_ == "VERB":
+            break
+    return None
+
+
+def org_phrase(head: int, phrase: Span) -> str:
+    """The organisation named by a common noun and its modifiers: "parquet de Paris",
+    "gouvernement britannique", "ministère chinois des Affaires étrangères"."""
+    doc = phrase.doc
+    end = head + 1
+    while end < len(doc) and end - head < 8:
+        tok = doc[end]
+        if tok.pos_ == "ADJ" or (tok.pos_ == "PROPN" and tok.is_title):
+            end += 1
+        elif tok.lower_ in _OF and (after := _complement_end(doc, end + 1)) is not None:
+            end = after
+        else:
+            break
+    return doc[head:end].text
+
+
+def _complement_end(doc: Doc, i: int) -> int | None:
+    """End of "(l') X" after "de" (one article, then a noun or a name), or ``None``."""
+    if i < len(doc) and doc[i].lower_ in _ARTICLES:
+        i += 1
+    if i < len(doc) and (doc[i].pos_ in ("NOUN", "PROPN") or doc[i].is_title):
+        return i + 1
+    return None
+
+
+def same_org_head(short: str, full: str) -> bool:
+    """ "parquet" and "parquet de Marseille": the fuller organisation phrase, same head."""
+    return fold(full).split()[:1] == fold(short).split()[:1] and len(full) > len(short)
+
+
+def role_gender(phrase: Span) -> str | None:
+    """Grammatical gender of a role phrase from its determiner or head noun ("la ministre")."""
+    for tok in phrase:
+        if tok.lower_ == "la":
+            return "F"
+        if tok.lower_ == "le":
+            return "M"
+        gender = tok.morph.get("Gender", [])
+        if tok.pos_ in ("ADJ", "NOUN") and gender:
+            return "F" if gender == ["Fem"] else "M"
+        if tok.pos_ == "NOUN":
+            return None
+    return None

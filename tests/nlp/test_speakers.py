@@ -1,0 +1,96 @@
+"""Speaker attribution beyond names: roles, demonyms, organisations, pronouns (fictional)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from recoupe.model import Quote
+from recoupe.nlp import Annotation
+
+Annotate = Callable[[str], Annotation]
+
+
+def only(ann: Annotation, fragment: str) -> Quote:
+    hits = [q for q in ann.quotes if fragment in q.text]
+    assert len(hits) == 1, [q.text for q in ann.quotes]
+    return hits[0]
+
+
+def test_role_noun_is_the_person_the_previous_sentence_introduced(annotate: Annotate) -> None:
+    body = (
+        "Marc Blanc a quitté la séance du conseil régional avant le vote.\n"
+        "Le texte a finalement été défendu par Odile Ferrand.\n"
+        "La nouvelle présidente de la région a estimé que le budget serait voté en mars."
+    )
+    q = only(annotate(body), "budget")
+    assert q.speaker == "Odile Ferrand"
+
+
+def test_demonym_points_to_the_person_named_before(annotate: Annotate) -> None:
+    body = (
+        "Tom Walker a remporté mardi la douzième étape du tour de Bretagne.\n"
+        "Le Canadien a affirmé qu'il reviendrait l'an prochain avec son équipe."
+    )
+    q = only(annotate(body), "reviendrait")
+    assert q.speaker == "Tom Walker"
+
+
+def test_described_organisation_is_named_by_its_description(annotate: Annotate) -> None:
+    body = "Le gouvernement islandais a annoncé qu'il doublerait les aides aux pêcheurs."
+    q = only(annotate(body), "doublerait")
+    assert q.speaker is not None
+    assert q.speaker.lower() == "gouvernement islandais"
+
+
+def test_spokesperson_of_unnamed_body_speaks_for_it(annotate: Annotate) -> None:
+    body = (
+        "Un représentant du parquet de Quimper a indiqué que le suspect "
+        "serait entendu jeudi par les enquêteurs."
+    )
+    q = only(annotate(body), "suspect")
+    assert q.speaker is not None
+    assert q.speaker.lower() == "parquet de quimper"
+
+
+def test_bare_organisation_noun_takes_the_fuller_description(annotate: Annotate) -> None:
+    body = (
+        "Une enquête a été ouverte jeudi par le parquet de Quimper.\n"
+        "Le parquet a précisé que trois personnes avaient été entendues."
+    )
+    q = only(annotate(body), "trois personnes")
+    assert q.speaker is not None
+    assert q.speaker.lower() == "parquet de quimper"
+
+
+def test_pronoun_after_quote_is_the_person_introducing_it(annotate: Annotate) -> None:
+    body = (
+        "Paul Morel a ouvert la réunion publique lundi soir à Valmont.\n"
+        "Puis vint le tour de Lucie Garnier : « Nous ne céderons rien sur le port », "
+        "a-t-elle déclaré."
+    )
+    q = only(annotate(body), "céderons")
+    assert q.speaker == "Lucie Garnier"
+
+
+def test_two_coordinated_speakers_are_joined(annotate: Annotate) -> None:
+    body = (
+        "Paul Morel et Lucie Garnier ont affirmé que la digue de Valmont "
+        "serait reconstruite avant l'hiver."
+    )
+    q = only(annotate(body), "digue")
+    assert q.speaker == "Paul Morel et Lucie Garnier"
+
+
+def test_role_noun_respects_grammatical_gender(annotate: Annotate) -> None:
+    body = (
+        "Le maire, Paul Morel, a inauguré le port de Valmont avec Mme Lucie Garnier.\n"
+        "La ministre a assuré que l'État financerait la moitié des travaux."
+    )
+    q = only(annotate(body), "financerait")
+    assert q.speaker == "Lucie Garnier"
+
+
+def test_name_with_particle_is_kept_whole(annotate: Annotate) -> None:
+    body = "« Le port rouvrira au printemps », a déclaré lundi Anne-Sophie de la Roche."
+    q = only(annotate(body), "port rouvrira")
+    assert q.speaker == "Anne-Sophie de la Roche"
