@@ -257,7 +257,7 @@ LinkDecision = Literal["duplicate", "joined", "new", "already-seen"]
 
 @dataclass(frozen=True)
 class Explanation:
-    """Why an article went where it went: the candidates, their scores, the threshold, the decision."""
+    """Why an article went where it went: candidates, their scores, the threshold, the decision."""
 
     article_id: str
     decision: LinkDecision

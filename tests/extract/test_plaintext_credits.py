@@ -297,3 +297,41 @@ def test_credits_with_and_without_the_article_are_added_up() -> None:
 
     credits = Counter({"Nordpress": 3, "The Marsh Gazette": 2, "Marsh Gazette": 2})
     assert _outlet(credits) == "The Marsh Gazette"
+
+
+def test_caption_written_twice_and_doubled_link_card_removed() -> None:
+    found = _page(
+        "Varennes : la piscine fermée pour deux ans\n\n",
+        "La maire devant le bassin.\nLa maire devant le bassin.\n"
+        "Le club de natation cherche un bassin Le club de natation cherche un bassin\n",
+    )
+    assert "devant le bassin" not in found.body and "cherche un bassin" not in found.body
+    assert _reasons(found)["La maire devant le bassin."] == "caption"
+
+
+def test_repeated_headline_is_not_a_caption() -> None:
+    found = _page(
+        "Varennes : la piscine fermée pour deux ans\n<h1>Varennes : la piscine fermée pour deux ans</h1>\n\n"
+    )
+    assert found.title == "Varennes : la piscine fermée pour deux ans"
+
+
+def test_image_file_names_and_bare_domains_removed_without_splitting_the_body() -> None:
+    lines = PARAGRAPHS.splitlines()
+    text = (
+        "Varennes : la piscine fermée pour deux ans\n\n"
+        f"{lines[0]}\n\nbassin_vide_varennes_2025.jpg\n\nnatation-club-varennes-bassin\n\n"
+        f"{lines[1]}\n\n{lines[2]}\n\nVIGIEDEBRENNE.COM\n"
+    )
+    found = extract_text(text)
+    assert found.body.split("\n\n") == lines
+    assert _reasons(found)["bassin_vide_varennes_2025.jpg"] == "caption"
+
+
+def test_site_promotion_sentences_removed() -> None:
+    found = _page(
+        "Varennes : la piscine fermée pour deux ans\n\n",
+        "Pour suivre toute l'actualité, téléchargez l'application de La Vigie de Brenne sur votre téléphone.\n"
+        "For the latest stories and breaking news updates download the Marsh Gazette apps for iOS and Android.\n",
+    )
+    assert found.body.endswith("ouvert plus tôt le matin.")

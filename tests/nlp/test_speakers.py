@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from spacy.language import Language
+
 from recoupe.model import Quote
-from recoupe.nlp import Annotation
+from recoupe.nlp import Annotation, cues
 
 Annotate = Callable[[str], Annotation]
 
@@ -94,3 +96,50 @@ def test_name_with_particle_is_kept_whole(annotate: Annotate) -> None:
     body = "« Le port rouvrira au printemps », a déclaré lundi Anne-Sophie de la Roche."
     q = only(annotate(body), "port rouvrira")
     assert q.speaker == "Anne-Sophie de la Roche"
+
+
+def test_split_demonstrative_points_to_last_person(annotate: Annotate) -> None:
+    body = (
+        "Le juge a entendu Paul Morel mardi.\n"
+        "Celui-ci a affirmé qu'il n'avait jamais signé le contrat de Valmont."
+    )
+    q = only(annotate(body), "contrat")
+    assert q.speaker == "Paul Morel"
+
+
+def test_title_then_name_in_apposition(annotate: Annotate) -> None:
+    body = (
+        "Le commandant de la garnison, le colonel Jean Roux a révélé que deux bateaux "
+        "avaient quitté le port dans la nuit."
+    )
+    q = only(annotate(body), "bateaux")
+    assert q.speaker == "Jean Roux"
+
+
+def test_new_report_after_comma_ends_the_previous_one(annotate: Annotate) -> None:
+    body = (
+        "Alors que Paul Morel soutient que le port fermera, la maire Lucie Garnier "
+        "a assuré que les quais resteraient ouverts tout l'été."
+    )
+    ann = annotate(body)
+    first = only(ann, "port fermera")
+    assert "Garnier" not in first.text
+    assert first.speaker == "Paul Morel"
+    assert only(ann, "quais").speaker == "Lucie Garnier"
+
+
+def test_document_noun_speaks_for_the_organisation(annotate: Annotate) -> None:
+    body = (
+        "Le syndicat Force Ouvrière a publié un communiqué lundi.\n"
+        "« Nous irons jusqu'au bout de cette affaire », ajoute le texte."
+    )
+    q = only(annotate(body), "jusqu'au bout")
+    assert q.speaker == "Force Ouvrière"
+
+
+def test_negation_on_another_verb_keeps_the_cue(nlp: Language) -> None:
+    doc = nlp("Il n'a pas manqué de saluer la décision.")
+    verb = next(t for t in doc if t.text == "saluer")
+    assert not cues.negated(verb)
+    doc = nlp("Il n'a pas salué la décision.")
+    assert cues.negated(next(t for t in doc if t.text == "salué"))

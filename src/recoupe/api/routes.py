@@ -1,6 +1,7 @@
 """REST API, version 1: articles and search to read (open), one route to write (token).
 
-Records have the fields of ``recoupe export articles`` (:func:`recoupe.exports.article_record`).
+Records have the fields of ``recoupe export articles`` (:func:`recoupe.exports.article_record`
+and where the link stage placed the article: ``event_id``, ``story_id``, ``duplicate_of``).
 Lists are pages ``{"items": [...], "next": cursor}``; pass ``cursor=next`` for the next page
 until ``next`` is ``null``.
 """
@@ -44,6 +45,9 @@ class ArticleRecord(BaseModel):
     language: str | None
     content_hash: str
     body: str
+    event_id: int | None = Field(None, description="The article's event, once linked")
+    story_id: int | None = Field(None, description="The article's story, once linked")
+    duplicate_of: int | None = Field(None, description="The article this one repeats, if any")
 
 
 class ArticlePage(BaseModel):
@@ -97,6 +101,17 @@ def get_store(request: Request) -> Store:
 
 
 StoreDep = Annotated[Store, Depends(get_store)]
+
+#: The link columns of an article the link stage has not placed.
+UNPLACED: dict[str, int | None] = {"event_id": None, "story_id": None, "duplicate_of": None}
+
+
+def placed_record(store: Store, article: Article) -> dict[str, Any]:
+    """An article's export record with its ``event_id``, ``story_id`` and ``duplicate_of``."""
+    links = store.article_links(article.id) if article.id is not None else None
+    placed = {k: links[k] for k in UNPLACED} if links else UNPLACED
+    return article_record(article) | placed
+
 Limit = Annotated[int, Query(ge=1, le=MAX_LIMIT)]
 Text = Annotated[str | None, Query(max_length=200)]
 Day = Annotated[dt.date | None, Query(description="YYYY-MM-DD")]
@@ -124,7 +139,7 @@ def list_articles(
     page = rows[:limit]
     # One row more than asked tells whether another page exists.
     next_cursor = str(page[-1].id) if len(rows) > limit else None
-    return {"items": [article_record(a) for a in page], "next": next_cursor}
+    return {"items": [placed_record(store, a) for a in page], "next": next_cursor}
 
 
 @router.get("/articles/{article_id}", response_model=ArticleRecord,
@@ -134,7 +149,7 @@ def get_article(store: StoreDep, article_id: int) -> dict[str, Any]:
     article = store.article(article_id)
     if article is None:
         raise HTTPException(404, f"no article with id {article_id}")
-    return article_record(article)
+    return placed_record(store, article)
 
 
 @router.get("/search", response_model=SearchPage)

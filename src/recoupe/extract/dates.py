@@ -51,7 +51,7 @@ def _rfc2822(text: str) -> dt.datetime | None:
 
 
 def _words(text: str) -> dt.date | dt.datetime | None:
-    import dateparser  # type: ignore[import-untyped]
+    import dateparser
 
     if len(text) > 80:
         return None

@@ -91,6 +91,10 @@ SUBSCRIBE_OPENING = re.compile(
     r"|e-mail-adresse eingeben|enter your e-?mail(?: address)?|entrez votre (?:adresse )?e-?mail"
     r"|schließe dich \d+ \w+ an|join \d+ other (?:followers|subscribers)"
     r"|already subscribed|sign-?up successful|enter a valid e-?mail|adresse e-mail valide"
+    # The site's promotion of itself: its app, its newsletter, its paywall.
+    r"|download (?:the|our) [\w ]{0,30}apps?\b|straight to your (?:phone|inbox)"
+    r"|in deinen posteingang|to (?:view|read) the full (?:story|article)|please subscribe to"
+    r"|mit der anmeldung erklären sie sich|téléchargez (?:l['’]application|notre application)"
     # A newsletter pitch closing a paragraph ("… Abonnieren Sie kostenlos den Newsletter").
     r"|(?:abonnieren sie|subscribe to|sign up (?:for|to)|abonnez-vous à|inscrivez-vous à|"
     r"suscr[ií]b(?:ase|ete|irse)(?: aquí)? a)\b.{0,60}\bnewsletter",
@@ -150,6 +154,7 @@ COMMENTS_HEADER = phrase(
     r"\d*\s*kommentare?|schreibe einen kommentar|kommentar schreiben|diskutieren sie mit",
     r"\d*\s*comentarios?|deja un comentario|\d*\s*commenti|lascia un commento",
     r"qu'en pensez-vous|donnez votre avis|votre commentaire|annuler la réponse",
+    r"house rules|community guidelines|netiquette",
     r"what do you think|cancel reply|your comment|\d+ (?:thoughts|responses|replies) (?:on|to)",
     r"was denkst du|was meinen sie|kommentar verfassen|antwort(?:en)? abbrechen|dein kommentar",
     r"ihr kommentar|\d+ (?:antworten|gedanken) (?:auf|zu)|kommentieren sie hier",
@@ -192,7 +197,7 @@ RELATED_HEADER = phrase(
     r"mira también|más noticias|leggi anche|leia também|veja também|notícias relacionadas",
     r"czytaj (?:też|także|więcej)|zobacz też|lees ook|lue myös",
     r"meistgeklickte?n?(?: beiträge| artikel)?|themen in diesem artikel|more stories",
-    r"lesen sie mehr|you might like",
+    r"lesen sie mehr|you might like|saiba mais|leia mais|veja mais",
 )
 
 #: A tag list header ("Tags: …", "Mots-clés", "Schlagwörter").
@@ -233,6 +238,19 @@ RIGHTS = phrase(
     r"tous droits réservés|all rights reserved|alle rechte vorbehalten",
     r"todos los derechos reservados|direitos reservados|tutti i diritti riservati",
 )
+
+#: Syndication notices: where the piece first ran and who may reprint it.
+SYNDICATION = phrase(
+    r"(?:cet article|cette dépêche|this (?:article|story)|dieser (?:artikel|beitrag))"
+    r" (?:a été|was|wurde|ist) (?:initialement |originally |first |zuerst )?"
+    r"(?:publiée?|paru|published|veröffentlicht|erschienen)",
+    r"reproduction (?:interdite|soumise à conditions|réservée)",
+    r"(?:dépêche|article|contenu)s? réservée?s? aux abonnés",
+    r"republished (?:with|by) permission|reprinted with permission",
+)
+
+#: A wire desk's sign-off: agency, desk, editors' initials ("AFP - Service France - dm/cb").
+WIRE_SIGNOFF = re.compile(r"^[A-Z]{2,6}\s*[-–]\s*[^.!?]{0,60}[-–]\s*[a-z]{1,4}(?:/[a-z]{1,4})+$")
 
 #: Whole-line navigation and widget labels (a line that is only one of these is furniture).
 NAVIGATION = phrase(

@@ -105,6 +105,8 @@ _LINE_RULES = (
     _LineRule("comments", fx.COMMENTS_FORM, 4, 10),
     _LineRule("credit", _CREDIT, 0, 14),
     _LineRule("caption", _CAPTION, 0, 25),
+    _LineRule("boilerplate", fx.SYNDICATION, 30, 30),
+    _LineRule("credit", fx.WIRE_SIGNOFF, 12),
 )
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-import py3langid  # type: ignore[import-untyped]
+import py3langid
 
 #: Below this many letters a language guess is noise; the article keeps ``None``.
 MIN_LETTERS = 20

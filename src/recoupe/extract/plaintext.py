@@ -56,9 +56,12 @@ def _first_pass() -> list[tr.Rule]:
         tr.TweetEmbedRule(),
         tr.CreditRule(),
         tr.StockCreditRule(),
+        tr.SyndicationRule(),
         tr.CaptionRule(),
         tr.CreditedCaptionRule(),
         tr.CaptionAboveCreditRule(),
+        tr.RepeatedLineRule(),
+        tr.FileNameRule(),
         tr.RelatedCardRule(),
         tr.DatelineRule(),
         _cookie_rule(),
@@ -135,8 +138,8 @@ def find_body(page: tr.Page) -> range:
     runs: list[tuple[int, int, int]] = []  # (prose characters, first index, last index)
     gap, dirty = 0, False
     for line in page.lines:
-        # An embedded post sits inside the article: it does not separate two blocks.
-        if line.removed not in (None, "tweet-embed"):
+        # Embedded posts and pictures sit inside the article: they do not separate two blocks.
+        if line.removed not in (None, "tweet-embed", "caption"):
             dirty = True
         if not line.kept:
             continue

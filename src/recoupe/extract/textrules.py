@@ -820,6 +820,22 @@ class BylineRule:
         return []
 
 
+class SyndicationRule:
+    """A syndication notice ("Cet article a été publié initialement sur …", "Reproduction
+    soumise à conditions") or a wire desk's sign-off ("AFP - Service France - dm/cb")."""
+
+    reason = "boilerplate"
+    max_words: ClassVar[int] = 30
+
+    def apply(self, page: Page) -> None:
+        for line in page.kept():
+            text = line.text.strip()
+            if len(line.words) <= self.max_words and (
+                fx.SYNDICATION.search(text) or fx.WIRE_SIGNOFF.match(text)
+            ):
+                page.remove(line.index, self.reason)
+
+
 class StockCreditRule:
     """A short line naming a picture agency ("TebNad/Shutterstock.com", "Getty Images",
     "Photo by Léa on Unsplash"): the credit of a photo that was not rendered."""
@@ -909,3 +925,55 @@ class TailBioRule:
             name = body[-2]
             if name.text.casefold() in match["name"].casefold() and len(name.words) <= 4:
                 page.remove(name.index, self.reason)
+
+
+class RepeatedLineRule:
+    """A short sentence written twice in a row, or words twice on one line ("Reacción del
+    alcalde.", "Reacción del alcalde."): a picture's alternative text above its caption, a link
+    card's title over its link. A paragraph of the article is not repeated back to back."""
+
+    reason = "caption"
+    max_words: ClassVar[int] = 25
+
+    def apply(self, page: Page) -> None:
+        for line in list(page.kept()):
+            if len(line.words) > self.max_words:
+                continue
+            above = page.next_kept(line.index, -1)
+            # A headline repeated (the page title over the article's) is the title's business.
+            again = (
+                above is not None
+                and above.text == line.text
+                and line.index - above.index <= 3
+                and SENTENCE_END.search(line.text) is not None
+            )
+            if again and above is not None:
+                page.remove(above.index, self.reason)
+            if again or _doubled(line.text):
+                page.remove(line.index, self.reason)
+
+
+def _doubled(text: str) -> bool:
+    """The same words twice over: "Amiga jura inocência Amiga jura inocência"."""
+    words = text.split()
+    half = len(words) // 2
+    return len(words) >= 6 and len(words) % 2 == 0 and words[:half] == words[half:]
+
+
+class FileNameRule:
+    """A line that is only a file name, an image slug or a bare domain ("Becken_kreise.jpg",
+    "DashDividers_1_500x100_3", "scientists-confirm-record-year", "BVINEWS.COM"): what a
+    picture without alternative text, or a logo, leaves in rendered text."""
+
+    reason = "caption"
+    _name: ClassVar[re.Pattern[str]] = re.compile(
+        r"[\w.-]+\.(?:jpe?g|png|gif|webp|svg|bmp|tiff?)"
+        r"|\w+(?:[_-]\w+){2,}"
+        r"|(?:https?://)?(?:www\.)?[\w-]+(?:\.[\w-]+)*\.(?:com|net|org|de|fr|uk|info|news)/?",
+        re.IGNORECASE,
+    )
+
+    def apply(self, page: Page) -> None:
+        for line in page.kept():
+            if self._name.fullmatch(line.text):
+                page.remove(line.index, self.reason)

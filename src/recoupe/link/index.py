@@ -73,7 +73,7 @@ class ClusterIndex:
     tau_days: float | None  # None: no decay, the idle window alone bounds the cluster in time
     window_days: float
     n_features: int = 2**20
-    max_posting: int = 1000
+    max_posting: int = 200
     centroids: dict[int, Vecs] = field(default_factory=dict)
     spans: dict[int, Span] = field(default_factory=dict)
     activity: dict[int, float] = field(default_factory=dict)

@@ -131,15 +131,17 @@ def same_org_head(short: str, full: str) -> bool:
 
 
 def role_gender(phrase: Span) -> str | None:
-    """Grammatical gender of a role phrase from its determiner or head noun ("la ministre")."""
+    """Grammatical gender of a role phrase from its determiner or adjective ("la ministre",
+    "l'ancienne candidate"), or a feminine noun ("l'ex-candidate"); a masculine noun alone
+    says nothing, since epicene nouns ("l'otage") are tagged masculine."""
     for tok in phrase:
         if tok.lower_ == "la":
             return "F"
         if tok.lower_ == "le":
             return "M"
         gender = tok.morph.get("Gender", [])
-        if tok.pos_ in ("ADJ", "NOUN") and gender:
+        if tok.pos_ == "ADJ" and gender:
             return "F" if gender == ["Fem"] else "M"
         if tok.pos_ == "NOUN":
-            return None
+            return "F" if gender == ["Fem"] else None
     return None

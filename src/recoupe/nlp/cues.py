@@ -18,6 +18,8 @@ _CLITICS = frozenset({"-il", "-elle", "-ils", "-elles", "-on", "-t-il", "-t-elle
 _AUX_DEPS = ("aux:tense", "aux:pass", "aux", "expl:comp", "expl:pv", "expl:subj")
 _SUBJ_DEPS = ("nsubj", "nsubj:pass")
 _CLIMB = ("conj", "xcomp", "advcl", "acl")
+#: Clitics a small parser sometimes takes for subjects ("X en a appelé à …").
+_NOT_SUBJECTS = frozenset({"en", "y", "se", "s'", "s’"})
 _STOP_SUBJ = frozenset({"qui", "que", "qu'", "qu’", "dont", "lors", "lorsque", "alors", "dans"})
 TIME_WORDS = frozenset(
     [
@@ -109,6 +111,9 @@ def negated(verb: Token) -> bool:
     window = verb.doc[max(verb.i - 4, 0) : verb.i + 2]
     has_ne = any(t.lower_ in _NEGATORS for t in window)
     has_adv = any(t.lower_ in _NEG_ADVERBS for t in window)
+    between = [t for t in window if t.i < verb.i and t.pos_ == "VERB"]
+    if between and any(t.lower_ in _NEG_ADVERBS and t.i < between[-1].i for t in window):
+        return False  # "n'a pas manqué de saluer": the negation bears on another verb
     return has_ne and has_adv
 
 
@@ -144,6 +149,9 @@ def subject_span(verb: Token, incise: bool = False) -> Span | None:
     clitic = clitic_subject(verb)
     if clitic is not None:
         return verb.doc[clitic.i : clitic.i + 1]
+    gerund = _gerund_subject(verb)
+    if gerund is not None:
+        return gerund
     if incise:
         after = _inverted_subject(verb)
         if after is not None:
@@ -152,6 +160,24 @@ def subject_span(verb: Token, incise: bool = False) -> Span | None:
     if parsed is not None and not (incise and parsed.start < verb.i):
         return parsed
     return None if incise else _name_before(verb)
+
+
+def _gerund_subject(verb: Token) -> Span | None:
+    """ "…, a estimé le maire, en soulignant que …" / "a ajouté X soulignant que …": a
+    present participle's subject is the speaker of the verb it hangs on."""
+    morph = verb.morph
+    if "Part" not in morph.get("VerbForm", []) or "Pres" not in morph.get("Tense", []):
+        return None
+    head = verb.head
+    if verb.dep_ == "acl" and head.pos_ in ("NOUN", "PROPN"):
+        # "a ajouté l'ex-otage soulignant …": the noun is the incise's misparsed subject
+        misparsed = head.dep_ in ("obj", "nsubj") and is_cue_verb(head.head)
+        return _noun_phrase(head) if misparsed else None
+    if verb.dep_ not in ("advcl", "conj") or head.pos_ not in ("VERB", "AUX"):
+        return None
+    start = cue_tokens(head)[0]
+    incise = start > 0 and head.doc[start - 1].text == "," and is_cue_verb(head)
+    return _inverted_subject(head) if incise and not preposed_subject(head) else None
 
 
 def preposed_subject(verb: Token) -> bool:
@@ -163,7 +189,7 @@ def _parsed_subject(verb: Token) -> Span | None:
     head = verb
     for _ in range(3):
         for child in head.children:
-            if child.dep_ in _SUBJ_DEPS:
+            if child.dep_ in _SUBJ_DEPS and child.lower_ not in _NOT_SUBJECTS:
                 if child.lower_ == "qui" and head.dep_.startswith("acl") and head.head != head:
                     return _noun_phrase(head.head)
                 if child.pos_ in ("ADJ", "ADV", "VERB"):
@@ -201,15 +227,28 @@ def _noun_phrase(head: Token) -> Span:
             break
     start = max(start, head.i - 8)
     end = min(end, head.i + 12)
+    if end < len(doc) and _apposition_name(doc[end]):
+        end += 1  # the parser often hangs the apposed name elsewhere: take it back
+        while end < len(doc) and doc[end].ent_type_ != "PER":
+            end += 1
+        while end < len(doc) and doc[end].ent_type_ == "PER":
+            end += 1
     while end < len(doc) and doc[end].pos_ == "PROPN" and doc[end].is_title and end - head.i < 14:
         end += 1
     return doc[start:end]
 
 
 def _apposition_name(tok: Token) -> bool:
-    """A comma that introduces a name in apposition ("le porte-parole, John Kirby")."""
-    nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
-    return tok.text == "," and nxt is not None and nxt.ent_type_ == "PER"
+    """A comma that introduces a name in apposition ("le porte-parole, John Kirby"), maybe
+    after a title ("Le commandant des forces, le général Jean Roux")."""
+    if tok.text != ",":
+        return False
+    for nxt in tok.doc[tok.i + 1 : tok.i + 4]:
+        if nxt.ent_type_ == "PER":
+            return True
+        if nxt.pos_ not in ("DET", "NOUN", "ADJ"):
+            return False
+    return False
 
 
 def _inverted_subject(verb: Token) -> Span | None:

@@ -411,3 +411,9 @@ SPOKES_NOUNS: frozenset[str] = frozenset(
         "avocats",
     }
 )
+
+#: Documents that speak for whoever issued them ("ajoute le texte", "selon le communiqué"):
+#: with no issuer named in the phrase, the last organisation named.
+DOCUMENT_NOUNS: frozenset[str] = frozenset(
+    {"communiqué", "texte", "déclaration", "arrêt", "lettre", "rapport", "note", "motion"}
+)

@@ -174,7 +174,21 @@ def _next_predicate(sent: Span, start: int, end: int) -> int:
             and "Part" in nxt[0].morph.get("VerbForm", [])
         ):
             return tok.idx
+        if _new_report(sent.doc, tok.i + 1, end):
+            return tok.idx
     return end
+
+
+def _new_report(doc: Doc, i: int, end: int) -> bool:
+    """ "…, le ministre avait souligné qu'…": after a comma, a speech verb with its own
+    subject opens another report, which ends the current one."""
+    for tok in doc[i : min(i + 12, len(doc))]:
+        if tok.idx >= end or tok.text in ',;:«»"':
+            return False
+        if cues.is_cue_verb(tok):
+            subjects = [c for c in tok.children if c.dep_ in ("nsubj", "nsubj:pass")]
+            return any(c.i >= i and c.pos_ in ("NOUN", "PROPN") for c in subjects)
+    return False
 
 
 def _balance(text: str, start: int, end: int) -> int:

@@ -16,8 +16,9 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 from recoupe.nlp import coref, docindex
+from recoupe.nlp.cues import TIME_WORDS
 from recoupe.nlp.gazetteer import fold
-from recoupe.nlp.lexicon import DEMONSTRATIVES, ORG_NOUNS, PRONOUNS, SPOKES_NOUNS
+from recoupe.nlp.lexicon import DEMONSTRATIVES, DOCUMENT_NOUNS, ORG_NOUNS, PRONOUNS, SPOKES_NOUNS
 from recoupe.nlp.mentions import DocMention
 
 _DEFINITE = frozenset({"le", "la", "l'", "l’", "les", "ce", "cette"})
@@ -26,6 +27,24 @@ _GENDER = {"la": "F", "une": "F", "cette": "F", "le": "M", "un": "M", "ce": "M"}
 _FUNCTION_WORDS = frozenset(
     {"le", "la", "les", "l'", "de", "du", "des", "d'", "un", "une", "ce", "cette", "son", "sa"}
 )
+_TIME_NOUNS = TIME_WORDS | {
+    "janvier",
+    "février",
+    "mars",
+    "avril",
+    "mai",
+    "juin",
+    "juillet",
+    "août",
+    "septembre",
+    "octobre",
+    "novembre",
+    "décembre",
+    "semaine",
+    "mois",
+    "an",
+    "année",
+}
 #: A pronoun refers to the last speaker when the last quote ended this close (characters).
 _NEAR = 400
 
@@ -63,13 +82,15 @@ class ArticleSpeakers:
         """The entity behind ``phrase`` for the quote at ``quote``; remembers the speaker."""
         if phrase is None:
             return None
+        phrase = _trimmed(phrase)
         self.quote = quote or (phrase.start_char, phrase.start_char)
         quote_end = self.quote[1]
         name = _coordinated(phrase)
         entity, org_name = (None, None) if name else self._entity(phrase)
         if entity is not None:
             entity = coref.fuller_entity(entity, self.mentions, self.assign)
-            self.last = entity
+        if entity is not None or name or org_name:
+            self.last = entity  # a described body ("le parquet de X") speaks too
             self.last_end = max(quote_end or phrase.end_char, phrase.end_char)
         speaker = Speaker(entity, phrase.start_char, phrase.end_char, _bare(phrase.text))
         speaker.name = name or org_name
@@ -118,6 +139,8 @@ class ArticleSpeakers:
             return self._pronoun(text, phrase.start_char)
         if len(phrase) == 1 and text in ("lui", "elle"):  # "selon lui": a stressed pronoun
             return self._pronoun("il" if text == "lui" else "elle", phrase.start_char)
+        if text in ("celui", "celle") and _next_text(phrase).startswith(("-ci", "-là")):
+            text = text + "-ci"  # the tokenizer split "celui-ci"
         if text in DEMONSTRATIVES:
             return self._last_person_before(phrase.start_char, _pronoun_gender(text))
         return self._role(phrase)
@@ -164,10 +187,13 @@ class ArticleSpeakers:
         last_fits = self.last is not None and (
             self._fits(self.last, gender) or (self._is_org(self.last) and near)
         )
-        if newest is not None and (self.mentions[newest].start > self.last_end or not last_fits):
+        if newest is not None and self.mentions[newest].start > self.last_end:
             return self.assign[newest]
-        if last_fits and at - self.last_end < _NEAR:
+        if last_fits and near:
             return self.last
+        salient = self._most_mentioned_since(self.last_end, at, gender)
+        if salient is not None:
+            return salient
         if newest is not None:
             return self.assign[newest]
         if last_fits:
@@ -187,18 +213,35 @@ class ArticleSpeakers:
         if holder is not None:
             return holder
         head = nouns[0] if nouns else phrase[-1]
-        if head.lemma_.lower() in ORG_NOUNS and phrase[0].lower_ in _DEFINITE:
+        issuer = head.lemma_.lower() in ORG_NOUNS | DOCUMENT_NOUNS
+        if issuer and phrase[0].lower_ in _DEFINITE:
             return self._last_before(phrase.start_char, ("ORG",))
         if not demonym and (head.text[:1].isupper() or phrase[0].lower_ not in _DEFINITE):
             return None
         gender = coref.role_gender(phrase)
-        fits = [e for e in self._previous_sentence_persons(phrase) if self._fits(e, gender)]
+        word = None if demonym else fold(head.text)
+        fits = [
+            e
+            for e in self._previous_sentence_persons(phrase)
+            if self._fits(e, gender) and self._title_fits(e, word)
+        ]
         if fits:
             return fits[-1]
         near = phrase.start_char - self.last_end < _NEAR
-        if self.last is not None and near and self._fits(self.last, gender):
-            return self.last
+        last = self.last
+        if last is not None and near and self._fits(last, gender) and self._title_fits(last, word):
+            return last
         return self._most_mentioned(phrase.start_char, gender)
+
+    def _title_fits(self, entity: int, word: str | None) -> bool:
+        """Whether ``entity`` may bear the role ``word``: not when the article gives it
+        another title ("l'ex-otage" is not the man introduced as "le général X")."""
+        titles = {
+            title
+            for i, m in enumerate(self.mentions)
+            if self.assign[i] == entity and (title := _title(m.span))
+        }
+        return word is None or not titles or word in titles
 
     def _previous_sentence_persons(self, phrase: Span) -> list[int]:
         """Persons named (outside quote marks) in the sentence before ``phrase``'s."""
@@ -267,12 +310,43 @@ class ArticleSpeakers:
         return best[1] if best else None
 
     def _most_mentioned(self, char: int, gender: str | None = None) -> int | None:
-        """The person named most often before ``char`` (a definite role's likely referent)."""
-        counts: dict[int, int] = {}
+        """The person named most often before ``char`` (a definite role's likely referent),
+        names inside quote marks left out."""
+        counts: dict[int, float] = {}
         for i, m in enumerate(self.mentions):
-            if m.kind == "PER" and m.end <= char and self._fits(self.assign[i], gender):
-                counts[self.assign[i]] = counts.get(self.assign[i], 0) + 1
+            quoted = any(start < m.start < end for start, end in self.quoted)
+            entity = self.assign[i]
+            if m.kind != "PER" or m.end > char or quoted:
+                continue
+            if self._fits(entity, gender):
+                # a subject mention weighs more: the topic, not a passing complement
+                weight = 1.5 if _is_subject(m.span) else 1.0
+                counts[entity] = counts.get(entity, 0) + weight
         return max(counts, key=lambda e: counts[e]) if counts else None
+
+    def _most_mentioned_since(self, since: int, at: int, gender: str | None) -> int | None:
+        """Of the persons named between the last quote and ``at``, the one the article names
+        most often: the topic of the narration that a later pronoun picks up."""
+        recent = {
+            self.assign[i]
+            for i, m in enumerate(self.mentions)
+            if m.kind == "PER"
+            and since <= m.start < at
+            and not any(start < m.start < end for start, end in self.quoted)
+        }
+        counts = {e: self._count_before(e, at) for e in recent if self._fits(e, gender)}
+        if not counts:
+            return None
+        best = max(counts, key=lambda e: counts[e])
+        topic = self._most_mentioned(at, gender)
+        if topic is not None and self._count_before(topic, at) >= 3 * counts[best]:
+            return topic  # the article's main figure, whom narrative pronouns keep in view
+        return best
+
+    def _count_before(self, entity: int, at: int) -> int:
+        return sum(
+            1 for i, m in enumerate(self.mentions) if self.assign[i] == entity and m.start < at
+        )
 
     def _fits(self, entity: int, gender: str | None) -> bool:
         known = self.gender.get(entity)
@@ -315,14 +389,47 @@ class ArticleSpeakers:
         return None
 
     def _last_before(self, char: int, kinds: tuple[str, ...]) -> int | None:
+        """The last entity of ``kinds`` named before ``char``, outside quote marks."""
         before = [
-            self.assign[i] for i, m in enumerate(self.mentions) if m.kind in kinds and m.end <= char
+            self.assign[i]
+            for i, m in enumerate(self.mentions)
+            if m.kind in kinds
+            and m.end <= char
+            and not any(start < m.start < end for start, end in [*self.quoted, self.quote])
         ]
         return before[-1] if before else None
 
 
+def _title(span: Span) -> str | None:
+    """A title right before a name, after its article ("le général X" → "général"); not a
+    complement ("rappelé à l'ordre X")."""
+    doc, i = span.doc, span.start
+    if i < 2 or doc[i - 1].pos_ != "NOUN" or not doc[i - 1].is_lower:
+        return None
+    if doc[i - 2].pos_ != "DET" or (i > 2 and doc[i - 3].pos_ == "ADP"):
+        return None
+    return fold(doc[i - 1].text)
+
+
+def _next_text(phrase: Span) -> str:
+    """The few characters right after ``phrase`` ("-ci" after a split "Celui")."""
+    return phrase.doc.text[phrase.end_char : phrase.end_char + 4].lower()
+
+
+def _trimmed(phrase: Span) -> Span:
+    """The phrase without a leading comma, auxiliary or verb (", avait expliqué le X")."""
+    start = phrase.start
+    lead = ("PUNCT", "AUX", "VERB", "ADV")
+    while start < phrase.end - 1 and phrase.doc[start].pos_ in lead:
+        start += 1
+    return phrase.doc[start : phrase.end]
+
+
 def _is_name(mention: DocMention) -> bool:
     """A person, or a MISC the model gave a capitalised name ("Khaldia Dussourt")."""
+    first = mention.span[0]
+    if first.lower_ in ("celui", "celle", "ceux", "celles") or first.is_lower:
+        return False  # a demonstrative or a role ("ministre de l'Economie") taken for a name
     return mention.kind == "PER" or all(t.is_title for t in mention.span if t.is_alpha)
 
 
@@ -331,6 +438,8 @@ def _coordinated(phrase: Span) -> str | None:
     ents = [e for e in phrase.ents if e.label_ in ("PER", "ORG")]
     if len(ents) != 2 or ents[0].label_ != ents[1].label_:
         return None
+    if any(t.pos_ not in ("DET", "PUNCT") for t in phrase.doc[phrase.start : ents[0].start]):
+        return None  # "le fondateur de X et Y": one person described by two bodies
     between = phrase.doc[ents[0].end : ents[1].start]
     if [t.lower_ for t in between if t.lower_ not in _DEFINITE] != ["et"]:
         return None
@@ -359,15 +468,41 @@ def _pronoun_gender(word: str) -> str | None:
 
 
 def _genders(mentions: list[DocMention], assign: list[int]) -> dict[int, str]:
-    """Grammatical gender of each person from the honorific or determiner before a mention."""
-    out: dict[int, str] = {}
+    """Grammatical gender of each person: an honorific ("Mme X") decides; otherwise the
+    majority of the clues around its mentions (role noun, agreeing participle)."""
+    strong: dict[int, str] = {}
+    votes: dict[int, list[str]] = {}
     for m, entity in zip(mentions, assign, strict=True):
-        if m.kind != "PER" or entity in out:
+        if m.kind != "PER":
             continue
-        gender = _gender_before(m.span)
-        if gender:
-            out[entity] = gender
-    return out
+        doc = m.span.doc
+        before = doc[m.span.start - 1].lower_ if m.span.start > 0 else ""
+        if before in _HONORIFIC_GENDER:
+            strong.setdefault(entity, _HONORIFIC_GENDER[before])
+            continue
+        for clue in (_gender_before(m.span), _participle_gender(m.span)):
+            if clue:
+                votes.setdefault(entity, []).append(clue)
+    out = {}
+    for entity, clues in votes.items():
+        female, male = clues.count("F"), clues.count("M")
+        if female != male:
+            out[entity] = "F" if female > male else "M"
+    return out | strong
+
+
+def _participle_gender(span: Span) -> str | None:
+    """ "X a été reçue", "X est partie": the gender of a participle agreeing with X."""
+    root = span.root
+    if root.dep_ not in ("nsubj", "nsubj:pass"):
+        return None
+    verb = root.head
+    passive = root.dep_ == "nsubj:pass" or any(
+        c.dep_.startswith("aux") and c.lemma_ == "être" for c in verb.children
+    )
+    if not passive or "Part" not in verb.morph.get("VerbForm", []):
+        return None
+    return _morph_gender(verb)
 
 
 def _gender_before(span: Span) -> str | None:
@@ -375,16 +510,17 @@ def _gender_before(span: Span) -> str | None:
     the role in apposition before it ("la ministre X", "le procureur de Y, X"), as spaCy's
     morphologizer genders it in context; unknown otherwise."""
     doc = span.doc
-    if span.start > 0 and doc[span.start - 1].lower_ in _HONORIFIC_GENDER:
-        return _HONORIFIC_GENDER[doc[span.start - 1].lower_]
     head = None
     if span.start > 0 and doc[span.start - 1].pos_ == "ADP":
         return _apposed_gender(span)  # "en la personne de X": the noun is not X's role
     for tok in reversed(doc[max(span.start - 12, 0) : span.start]):
         if tok.pos_ not in ("NOUN", "ADJ", "ADP", "DET", "PROPN") and tok.text != ",":
             break
-        if tok.ent_type_ == "PER":
-            break  # another person's name: what precedes it describes them
+        apposed = doc[span.start - 1].text == ","  # "le procureur de Y, X" scans back
+        if tok.pos_ == "ADP" and not apposed and (head is None or head.pos_ == "ADJ"):
+            break  # "la mère du petit X": "mère" describes someone else
+        if tok.ent_type_ == "PER" or tok.like_num or tok.lower_ in _TIME_NOUNS:
+            break  # another person's name, or a date ("Le 21 juillet, X"): not X's role
         if tok.text == "," and tok.i != span.start - 1:
             break
         if tok.pos_ == "NOUN" or (
@@ -413,8 +549,8 @@ def _apposed_noun(span: Span) -> Token | None:
     if i + 1 >= len(doc) or doc[i].text != ",":
         return None
     i += 1
-    if doc[i].pos_ == "DET" and i + 1 < len(doc):
-        i += 1
+    while i + 1 < len(doc) and doc[i].pos_ in ("DET", "ADJ") and i - span.end < 4:
+        i += 1  # "X, la jeune femme de 34 ans"
     return doc[i] if doc[i].pos_ == "NOUN" and doc[i].is_lower else None
 
 

@@ -231,6 +231,13 @@ class Store:
         with self._read() as conn:
             return records.action_records(conn, source, target)
 
+    def mention_records(
+        self, article_id: int | None = None, entity_id: int | None = None
+    ) -> list[Record]:
+        """Mentions of entities, optionally in one article or of one entity."""
+        with self._read() as conn:
+            return records.mention_records(conn, article_id, entity_id)
+
     def article_links(self, article_id: int) -> Record | None:
         """Where the link stage placed one article, and why."""
         with self._read() as conn:

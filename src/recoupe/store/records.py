@@ -12,7 +12,16 @@ from typing import Any
 
 from sqlalchemy import Connection, select
 
-from recoupe.store.schema import actions, article_links, articles, entities, events, quotes, stories
+from recoupe.store.schema import (
+    actions,
+    article_links,
+    articles,
+    entities,
+    events,
+    mentions,
+    quotes,
+    stories,
+)
 
 
 def fold(text: str) -> str:
@@ -183,6 +192,35 @@ def action_records(
             "negated": r.negated,
             "reported_by": r.reported_by,
             "sentence": r.sentence,
+            "start": r.start,
+            "end": r.end,
+        }
+        for r in conn.execute(query)
+    ]
+
+
+def mention_records(
+    conn: Connection, article_id: int | None = None, entity_id: int | None = None
+) -> list[dict[str, Any]]:
+    """Mentions in article and offset order: entity_id, text, kind, span and the article's day."""
+    query = (
+        select(mentions, entities.c.id.label("entity_id"), articles.c.published_day)
+        .join(entities, entities.c.key == mentions.c.entity_key, isouter=True)
+        .join(articles, articles.c.id == mentions.c.article_id)
+        .order_by(mentions.c.article_id, mentions.c.start)
+    )
+    if article_id is not None:
+        query = query.where(mentions.c.article_id == article_id)
+    if entity_id is not None:
+        query = query.where(entities.c.id == entity_id)
+    return [
+        {
+            "id": r.id,
+            "article_id": r.article_id,
+            "day": _iso(r.published_day),
+            "entity_id": r.entity_id,
+            "text": r.text,
+            "kind": r.kind,
             "start": r.start,
             "end": r.end,
         }

@@ -15,7 +15,7 @@ from starlette.exceptions import HTTPException
 
 from recoupe import api
 from recoupe.store import Store
-from recoupe.web import pages
+from recoupe.web import pages, stage_pages
 from recoupe.web.queries import FacetCache
 from recoupe.web.security import SecurityHeaders
 from recoupe.web.templating import environment
@@ -50,7 +50,9 @@ def create_app(store: Store, token: str | None = None) -> FastAPI:
     app.state.facets = FacetCache(store)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     app.include_router(pages.router)
+    app.include_router(stage_pages.router)
     app.include_router(api.router)
+    app.include_router(api.stages_router)
     app.include_router(api.docs_router)
     app.add_exception_handler(HTTPException, _http_error)
     app.add_exception_handler(RequestValidationError, _invalid_request)

@@ -1,4 +1,4 @@
-"""The HTML pages: home (recent articles), one article, its raw input, search.
+"""The HTML pages: home (stories, recent articles), one article, its raw input, search.
 
 Every handler is a plain function (FastAPI runs it in a worker thread) because the store
 is synchronous; each renders one template of ``templates/`` with plain values.
@@ -21,11 +21,14 @@ from recoupe.store import ArticleFilter, Store
 from recoupe.store.search import SearchUnavailable
 from recoupe.web.queries import FacetCache, headlines
 from recoupe.web.security import RAW_CSP
+from recoupe.web.stages import article_marks
 
 router = APIRouter()
 
 #: Articles per page on the home page, results per page in search.
 HOME_PAGE_SIZE = 50
+#: Stories shown at the top of the home page.
+HOME_STORIES = 12
 SEARCH_PAGE_SIZE = 20
 #: Deepest page offered, so that a crawler cannot ask for huge offsets.
 MAX_PAGE = 1000
@@ -108,7 +111,7 @@ def home(
     language: Text = None,
     page: PageNumber = 1,
 ) -> HTMLResponse:
-    """Recent articles grouped by day (stories, by recency and size, will come first)."""
+    """The latest stories (by recency, then size), then recent articles grouped by day."""
     filters = read_filters(outlet, language, None, None)
     offset = (page - 1) * HOME_PAGE_SIZE
     rows = headlines(store, filters.where, limit=HOME_PAGE_SIZE + 1, offset=offset)
@@ -120,7 +123,8 @@ def home(
         filters=filters,
         page=page,
         has_next=len(rows) > HOME_PAGE_SIZE,
-        stories=[],
+        stories=(store.story_records()[:HOME_STORIES]
+                 if page == 1 and not (outlet or language) else []),
     )
 
 
@@ -135,9 +139,10 @@ def by_day(rows: list[Article]) -> list[tuple[str, list[Article]]]:
 
 @router.get("/articles/{article_id}", response_class=HTMLResponse, include_in_schema=False)
 def article_page(request: Request, store: StoreDep, article_id: str) -> HTMLResponse:
-    """One article: metadata, clean body, what was removed and why, link to the raw input."""
+    """One article: metadata, marked body, entities, quotes, actions, event, removals."""
     article = _article_or_404(store, article_id)
-    return render(request, "article.html", article=article, raw_chars=len(raw_text(article)))
+    return render(request, "article.html", article=article, raw_chars=len(raw_text(article)),
+                  marks=article_marks(store, article))
 
 
 @router.get("/articles/{article_id}/raw", include_in_schema=False)

@@ -30,50 +30,121 @@ from recoupe.nlp.plover.demonyms import demonym_country
 #: that CLDR names differently. Hand-written: no package maps French names to event codes.
 NAMED: dict[str, tuple[str, str]] = {
     # intergovernmental organisations
-    "onu": ("IGO", ""), "nations unies": ("IGO", ""), "otan": ("IGO", ""),
-    "union europeenne": ("IGO", ""), "ue": ("IGO", ""), "commission europeenne": ("IGO", ""),
-    "communaute europeenne": ("IGO", ""), "ce": ("IGO", ""), "vingt sept": ("IGO", ""),
-    "bruxelles": ("IGO", ""), "marche commun": ("IGO", ""), "conseil de securite": ("IGO", "GOV"),
-    "aiea": ("IGO", ""), "agence internationale de l'energie atomique": ("IGO", ""),
-    "osce": ("IGO", ""), "ligue arabe": ("IGO", ""), "g7": ("IGO", ""), "g8": ("IGO", ""),
-    "g20": ("IGO", ""), "union africaine": ("IGO", ""), "oua": ("IGO", ""),
-    "organisation de l'unite africaine": ("IGO", ""), "apec": ("IGO", ""),
-    "cooperation economique asie pacifique": ("IGO", ""), "croix rouge": ("IGO", "MED"),
-    "croissant rouge": ("IGO", "MED"), "amnesty international": ("IGO", ""),
-    "hcr": ("IGO", "REF"), "bit": ("IGO", ""), "bureau international du travail": ("IGO", ""),
-    "pam": ("IGO", ""), "oms": ("IGO", ""), "fmi": ("IGO", ""), "banque mondiale": ("IGO", ""),
-    "cpi": ("IGO", "JUD"), "cour penale internationale": ("IGO", "JUD"), "unesco": ("IGO", ""),
-    "unicef": ("IGO", ""), "cedeao": ("IGO", ""), "asean": ("IGO", ""), "opep": ("IGO", ""),
-    "human rights watch": ("NGO", ""), "hrw": ("NGO", ""), "finul": ("IGO", "MIL"),
-    "casques bleus": ("IGO", "MIL"), "coalition": ("IGO", "MIL"),
+    "onu": ("IGO", ""),
+    "nations unies": ("IGO", ""),
+    "otan": ("IGO", ""),
+    "union europeenne": ("IGO", ""),
+    "ue": ("IGO", ""),
+    "commission europeenne": ("IGO", ""),
+    "communaute europeenne": ("IGO", ""),
+    "ce": ("IGO", ""),
+    "vingt sept": ("IGO", ""),
+    "bruxelles": ("IGO", ""),
+    "marche commun": ("IGO", ""),
+    "conseil de securite": ("IGO", "GOV"),
+    "aiea": ("IGO", ""),
+    "agence internationale de l'energie atomique": ("IGO", ""),
+    "osce": ("IGO", ""),
+    "ligue arabe": ("IGO", ""),
+    "g7": ("IGO", ""),
+    "g8": ("IGO", ""),
+    "g20": ("IGO", ""),
+    "union africaine": ("IGO", ""),
+    "oua": ("IGO", ""),
+    "organisation de l'unite africaine": ("IGO", ""),
+    "apec": ("IGO", ""),
+    "cooperation economique asie pacifique": ("IGO", ""),
+    "croix rouge": ("IGO", "MED"),
+    "croissant rouge": ("IGO", "MED"),
+    "amnesty international": ("IGO", ""),
+    "hcr": ("IGO", "REF"),
+    "bit": ("IGO", ""),
+    "bureau international du travail": ("IGO", ""),
+    "pam": ("IGO", ""),
+    "oms": ("IGO", ""),
+    "fmi": ("IGO", ""),
+    "banque mondiale": ("IGO", ""),
+    "cpi": ("IGO", "JUD"),
+    "cour penale internationale": ("IGO", "JUD"),
+    "unesco": ("IGO", ""),
+    "unicef": ("IGO", ""),
+    "cedeao": ("IGO", ""),
+    "asean": ("IGO", ""),
+    "opep": ("IGO", ""),
+    "human rights watch": ("NGO", ""),
+    "hrw": ("NGO", ""),
+    "finul": ("IGO", "MIL"),
+    "casques bleus": ("IGO", "MIL"),
+    "coalition": ("IGO", "MIL"),
     # armed and political groups
-    "hamas": ("PSE", "REB"), "hezbollah": ("LBN", "REB"), "houthis": ("YEM", "REB"),
-    "houthi": ("YEM", "REB"), "pkk": ("TUR", "REB"), "al qaida": ("IMG", "REB"),
-    "al qaeda": ("IMG", "REB"), "etat islamique": ("IMG", "REB"), "daech": ("IMG", "REB"),
-    "talibans": ("AFG", "REB"), "taliban": ("AFG", "REB"), "olp": ("PSE", "GOV"),
-    "organisation de liberation de la palestine": ("PSE", "GOV"), "unita": ("AGO", "REB"),
-    "farc": ("COL", "REB"), "ltte": ("LKA", "REB"), "milf": ("PHL", "REB"),
-    "splm": ("SDN", "REB"), "fsr": ("SDN", "REB"), "forces de soutien rapide": ("SDN", "REB"),
-    "fis": ("DZA", "REB"), "front islamique du salut": ("DZA", "REB"), "npfl": ("LBR", "REB"),
-    "jabhat al nosra": ("IMG", "REB"), "al nosra": ("IMG", "REB"),
+    "hamas": ("PSE", "REB"),
+    "hezbollah": ("LBN", "REB"),
+    "houthis": ("YEM", "REB"),
+    "houthi": ("YEM", "REB"),
+    "pkk": ("TUR", "REB"),
+    "al qaida": ("IMG", "REB"),
+    "al qaeda": ("IMG", "REB"),
+    "etat islamique": ("IMG", "REB"),
+    "daech": ("IMG", "REB"),
+    "talibans": ("AFG", "REB"),
+    "taliban": ("AFG", "REB"),
+    "olp": ("PSE", "GOV"),
+    "organisation de liberation de la palestine": ("PSE", "GOV"),
+    "unita": ("AGO", "REB"),
+    "farc": ("COL", "REB"),
+    "ltte": ("LKA", "REB"),
+    "milf": ("PHL", "REB"),
+    "splm": ("SDN", "REB"),
+    "fsr": ("SDN", "REB"),
+    "forces de soutien rapide": ("SDN", "REB"),
+    "fis": ("DZA", "REB"),
+    "front islamique du salut": ("DZA", "REB"),
+    "npfl": ("LBR", "REB"),
+    "jabhat al nosra": ("IMG", "REB"),
+    "al nosra": ("IMG", "REB"),
     "jihad islamique": ("PSE", "REB"),
-    "shebab": ("SOM", "REB"), "boko haram": ("NGA", "REB"), "wagner": ("RUS", "MIL"),
+    "shebab": ("SOM", "REB"),
+    "boko haram": ("NGA", "REB"),
+    "wagner": ("RUS", "MIL"),
     # country names CLDR spells differently, and territories coded as their state
-    "grande bretagne": ("GBR", ""), "angleterre": ("GBR", ""), "emirats": ("ARE", ""),
-    "palestine": ("PSE", ""), "cisjordanie": ("PSE", ""), "gaza": ("PSE", ""),
-    "bande de gaza": ("PSE", ""), "bosnie": ("BIH", ""), "bosnie herzegovine": ("BIH", ""),
-    "macedoine": ("MKD", ""), "birmanie": ("MMR", ""), "hollande": ("NLD", ""),
-    "urss": ("RUS", ""), "union sovietique": ("RUS", ""), "yougoslavie": ("SRB", ""),
-    "tchecoslovaquie": ("CZE", ""), "liban sud": ("LBN", ""), "etat hebreu": ("ISR", "GOV"),
-    "tchetchenie": ("RUS", ""), "darfour": ("SDN", ""), "kosovo": ("XKX", ""),
-    "ryad": ("SAU", "GOV"), "riyad": ("SAU", "GOV"), "kaboul": ("AFG", "GOV"),
-    "pyongyang": ("PRK", "GOV"), "seoul": ("KOR", "GOV"), "taipei": ("TWN", "GOV"),
-    "taiwan": ("TWN", ""), "kiev": ("UKR", "GOV"), "kyiv": ("UKR", "GOV"),
-    "etats unis": ("USA", ""), "usa": ("USA", ""), "amerique": ("USA", ""),
+    "grande bretagne": ("GBR", ""),
+    "angleterre": ("GBR", ""),
+    "emirats": ("ARE", ""),
+    "palestine": ("PSE", ""),
+    "cisjordanie": ("PSE", ""),
+    "gaza": ("PSE", ""),
+    "bande de gaza": ("PSE", ""),
+    "bosnie": ("BIH", ""),
+    "bosnie herzegovine": ("BIH", ""),
+    "macedoine": ("MKD", ""),
+    "birmanie": ("MMR", ""),
+    "hollande": ("NLD", ""),
+    "urss": ("RUS", ""),
+    "union sovietique": ("RUS", ""),
+    "yougoslavie": ("SRB", ""),
+    "tchecoslovaquie": ("CZE", ""),
+    "liban sud": ("LBN", ""),
+    "etat hebreu": ("ISR", "GOV"),
+    "tchetchenie": ("RUS", ""),
+    "darfour": ("SDN", ""),
+    "kosovo": ("XKX", ""),
+    "ryad": ("SAU", "GOV"),
+    "riyad": ("SAU", "GOV"),
+    "kaboul": ("AFG", "GOV"),
+    "pyongyang": ("PRK", "GOV"),
+    "seoul": ("KOR", "GOV"),
+    "taipei": ("TWN", "GOV"),
+    "taiwan": ("TWN", ""),
+    "kiev": ("UKR", "GOV"),
+    "kyiv": ("UKR", "GOV"),
+    "etats unis": ("USA", ""),
+    "usa": ("USA", ""),
+    "amerique": ("USA", ""),
 }
 
 #: Seats of power that stand for a sector other than the government.
 _SEAT_SECTORS = {"pentagone": "MIL", "etat major": "MIL"}
+
 
 def _words(words: str, sector: str) -> dict[str, str]:
     return dict.fromkeys(words.split(), sector)
@@ -86,14 +157,20 @@ SECTORS: dict[str, str] = {
         ambassadeur ambassade autorité administration cabinet régime responsable dirigeant
         secrétaire émir roi chancelier vice-président vice-ministre présidence négociateur
         gouverneur homologue délégation chef premier exécutif kremlin état consul
-        chargé représentant émissaire envoyé médiateur coordonnateur""", "GOV"),
+        chargé représentant émissaire envoyé médiateur coordonnateur""",
+        "GOV",
+    ),
     **_words(
         """armée force soldat troupe militaire officier char avion drone navire marine
-        aviation général état-major milicien hélicoptère bâtiment artillerie""", "MIL"),
+        aviation général état-major milicien hélicoptère bâtiment artillerie""",
+        "MIL",
+    ),
     **_words("police policier gendarmerie gendarme", "COP"),
     **_words(
         """rebelle rébellion guérilla guérillero insurgé combattant jihadiste djihadiste
-        milice séparatiste kamikaze""", "REB"),
+        milice séparatiste kamikaze""",
+        "REB",
+    ),
     **_words("cour tribunal juge justice parquet procureur", "JUD"),
     **_words("parlement député sénat sénateur assemblée congrès", "LEG"),
     **_words("manifestant habitant civil population peuple citoyen", "CVL"),
@@ -108,9 +185,29 @@ SECTORS: dict[str, str] = {
 }
 
 #: Dependencies that leave the noun phrase (clauses, coordination, punctuation).
-_OUTSIDE = frozenset({"acl", "acl:relcl", "conj", "cc", "punct", "advcl", "ccomp", "parataxis",
-                      "xcomp", "case", "det", "mark", "nsubj", "obj", "obl", "obl:arg",
-                      "obl:mod", "advmod", "dep"})
+_OUTSIDE = frozenset(
+    {
+        "acl",
+        "acl:relcl",
+        "conj",
+        "cc",
+        "punct",
+        "advcl",
+        "ccomp",
+        "parataxis",
+        "xcomp",
+        "case",
+        "det",
+        "mark",
+        "nsubj",
+        "obj",
+        "obl",
+        "obl:arg",
+        "obl:mod",
+        "advmod",
+        "dep",
+    }
+)
 
 #: Deepest modifier searched for a country ("chef de la diplomatie russe" is depth 2).
 _MAX_DEPTH = 3
@@ -166,19 +263,46 @@ def _longest_name(tokens: list[Token], i: int, text: str, base: int) -> NamedSpa
 
 
 #: Head nouns of non-governmental bodies, coded NGO when no state is named.
-NGO_HEADS = frozenset(["ong", "organisation", "association", "comité", "forum", "fondation",
-                       "ligue", "observatoire", "collectif"])
+NGO_HEADS = frozenset(
+    [
+        "ong",
+        "organisation",
+        "association",
+        "comité",
+        "forum",
+        "fondation",
+        "ligue",
+        "observatoire",
+        "collectif",
+    ]
+)
 
 #: Head nouns of quantities and groups: the actor is their complement ("des milliers de …").
-QUANTITIES = frozenset(["dizaine", "centaine", "millier", "million", "groupe", "tiers",
-                        "partie", "nombre", "majorité", "foule", "quart", "moitié", "poignée",
-                        "délégation", "vague"])
+QUANTITIES = frozenset(
+    [
+        "dizaine",
+        "centaine",
+        "millier",
+        "million",
+        "groupe",
+        "tiers",
+        "partie",
+        "nombre",
+        "majorité",
+        "foule",
+        "quart",
+        "moitié",
+        "poignée",
+        "délégation",
+        "vague",
+    ]
+)
 
 _CLAUSES = frozenset(["acl:relcl", "xcomp", "ccomp", "advcl", "parataxis", "conj", "punct"])
 
 
 def _hyphenated(tok: Token) -> str:
-    """"sierra" + "-" + "léonais" split by the tokenizer, read back as one word."""
+    """ "sierra" + "-" + "léonais" split by the tokenizer, read back as one word."""
     doc = tok.doc
     if tok.i + 2 < len(doc) and doc[tok.i + 1].text == "-" and not tok.whitespace_:
         return tok.text + "-" + doc[tok.i + 2].text
@@ -295,7 +419,7 @@ class ActorResolver:
         return out
 
     def _coordinated_adjectives(self, head: Token) -> list[ActionActor | None]:
-        """"responsables hongrois et roumains": one actor per nationality adjective."""
+        """ "responsables hongrois et roumains": one actor per nationality adjective."""
         head = content_head(head)
         sector = SECTORS.get(head.lemma_.lower(), "")
         out: list[ActionActor | None] = []

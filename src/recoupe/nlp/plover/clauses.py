@@ -22,8 +22,22 @@ TARGET_PREPS: frozenset[str] = frozenset(
 
 #: Verbs whose object, not subject, performs their infinitive ("exhorter X à …").
 OBJECT_CONTROL: frozenset[str] = frozenset(
-    ["exhorter", "appeler", "inviter", "pousser", "aider", "autoriser", "contraindre",
-     "ordonner", "obliger", "forcer", "sommer", "encourager", "enjoindre", "presser"]
+    [
+        "exhorter",
+        "appeler",
+        "inviter",
+        "pousser",
+        "aider",
+        "autoriser",
+        "contraindre",
+        "ordonner",
+        "obliger",
+        "forcer",
+        "sommer",
+        "encourager",
+        "enjoindre",
+        "presser",
+    ]
 )
 
 _PERSONAL = frozenset(["il", "elle", "ils", "elles", "lui", "eux", "on"])
@@ -82,9 +96,23 @@ def is_passive(tok: Token) -> bool:
 
 
 #: Verbs conjugated with "être" that the parser mistakes for passives ("sont convenus").
-_ETRE_VERBS = frozenset(["convenir", "parvenir", "revenir", "venir", "arriver", "partir",
-                         "rester", "entrer", "retourner", "devenir", "intervenir", "aller",
-                         "opposer"])
+_ETRE_VERBS = frozenset(
+    [
+        "convenir",
+        "parvenir",
+        "revenir",
+        "venir",
+        "arriver",
+        "partir",
+        "rester",
+        "entrer",
+        "retourner",
+        "devenir",
+        "intervenir",
+        "aller",
+        "opposer",
+    ]
+)
 
 
 def subject(tok: Token) -> Token | None:
@@ -106,8 +134,11 @@ def subject(tok: Token) -> Token | None:
             # "X a été inculpé … et va démissionner": the passive subject acts in the conjunct.
             passive = [c for c in tok.head.children if c.dep_ == "nsubj:pass"]
             return passive[0] if passive else None
-        if tok.dep_ in ("advcl", "ccomp", "acl") and "Part" not in tok.morph.get("VerbForm", []) \
-                and "Inf" not in tok.morph.get("VerbForm", []):
+        if (
+            tok.dep_ in ("advcl", "ccomp", "acl")
+            and "Part" not in tok.morph.get("VerbForm", [])
+            and "Inf" not in tok.morph.get("VerbForm", [])
+        ):
             return None
         tok = tok.head
     return None
@@ -140,8 +171,9 @@ def quoted_speaker(verb: Token) -> Token | None:
     for node in (root, *root.children):
         if node.lemma_.lower() in SPEECH_VERBS and node is not verb:
             # Inverted subjects after the verb are often parsed as objects ("a déclaré X").
-            found = [c for c in node.children
-                     if c.dep_ == "nsubj" or (c.dep_ == "obj" and c.i > node.i)]
+            found = [
+                c for c in node.children if c.dep_ == "nsubj" or (c.dep_ == "obj" and c.i > node.i)
+            ]
             if found:
                 return found[0]
     return None
@@ -167,7 +199,7 @@ def modality(tok: Token) -> Modality:
 
 
 def _mood(tok: Token) -> str | None:
-    """"Cnd" or "Fut" when the verb or one of its auxiliaries is conditional or future."""
+    """ "Cnd" or "Fut" when the verb or one of its auxiliaries is conditional or future."""
     for t in [tok, *[c for c in tok.children if c.dep_.startswith("aux")]]:
         if "Cnd" in t.morph.get("Mood", []):
             return "Cnd"

@@ -31,17 +31,54 @@ from recoupe.nlp.plover.roles import (
 from recoupe.nlp.plover.triggers import Trigger, embedded_trigger, find_triggers
 
 #: Source head words that make a killing a conventional military act (FIGHT, not ASSAULT).
-_MILITARY_MEANS = frozenset(["avion", "drone", "char", "armée", "aviation", "hélicoptère",
-                             "frappe", "artillerie", "navire", "bombardier", "force", "troupe"])
+_MILITARY_MEANS = frozenset(
+    [
+        "avion",
+        "drone",
+        "char",
+        "armée",
+        "aviation",
+        "hélicoptère",
+        "frappe",
+        "artillerie",
+        "navire",
+        "bombardier",
+        "force",
+        "troupe",
+    ]
+)
 
 #: Verbs of talks: "X s'est entretenu avec Y" makes X and Y both sources (reciprocal).
 _TALKS = frozenset(["s'entretenir", "négocier", "discuter", "se réunir", "coopérer"])
 
 #: Role nouns that, with no nationality, name the source's own state ("le gouvernement").
-_DOMESTIC = frozenset(["gouvernement", "président", "autorité", "régime", "pouvoir", "police",
-                       "armée", "parlement", "opposition", "premier", "ministre", "justice",
-                       "population", "peuple", "habitant", "civil", "force", "manifestant",
-                       "étudiant", "opposant", "journaliste", "détenu", "militant"])
+_DOMESTIC = frozenset(
+    [
+        "gouvernement",
+        "président",
+        "autorité",
+        "régime",
+        "pouvoir",
+        "police",
+        "armée",
+        "parlement",
+        "opposition",
+        "premier",
+        "ministre",
+        "justice",
+        "population",
+        "peuple",
+        "habitant",
+        "civil",
+        "force",
+        "manifestant",
+        "étudiant",
+        "opposant",
+        "journaliste",
+        "détenu",
+        "militant",
+    ]
+)
 
 #: Verbs of killing and attacking whose type depends on the attacker (army or not).
 _KILLING = frozenset(["tuer", "blesser", "attaquer", "abattre", "massacrer"])
@@ -50,8 +87,22 @@ _KILLING = frozenset(["tuer", "blesser", "attaquer", "abattre", "massacrer"])
 _CROWDS = frozenset(["CVL", "EDU", "LAB", "OPP", "REF", "MED", "JRN"])
 
 #: Types whose act is aimed at someone (a recipient is searched harder).
-_DIRECTED = frozenset(["AID", "SANCTION", "DEMAND", "DISAPPROVE", "THREATEN", "REJECT",
-                       "ASSAULT", "FIGHT", "COERCE", "SUPPORT", "CONCEDE", "INVESTIGATE"])
+_DIRECTED = frozenset(
+    [
+        "AID",
+        "SANCTION",
+        "DEMAND",
+        "DISAPPROVE",
+        "THREATEN",
+        "REJECT",
+        "ASSAULT",
+        "FIGHT",
+        "COERCE",
+        "SUPPORT",
+        "CONCEDE",
+        "INVESTIGATE",
+    ]
+)
 
 #: Types that describe two sides acting together (all participants are sources).
 _RECIPROCAL = frozenset(["CONSULT", "COOPERATE", "FIGHT", "AGREE", "SUPPORT"])
@@ -81,8 +132,11 @@ class PloverCoder:
         self.nlp = nlp
 
     def code(
-        self, doc_or_text: Doc | str, article_id: int | str | None = None,
-        date: dt.date | None = None, mentions: Iterable[Mention] = (),
+        self,
+        doc_or_text: Doc | str,
+        article_id: int | str | None = None,
+        date: dt.date | None = None,
+        mentions: Iterable[Mention] = (),
     ) -> list[Action]:
         """The events of one article body (a parsed Doc or raw text), with offsets into it.
 
@@ -100,8 +154,11 @@ class PloverCoder:
         return actions
 
     def code_many(
-        self, texts: Iterable[str], article_ids: Iterable[int | str | None] | None = None,
-        dates: Iterable[dt.date | None] | None = None, batch_size: int = 32,
+        self,
+        texts: Iterable[str],
+        article_ids: Iterable[int | str | None] | None = None,
+        dates: Iterable[dt.date | None] | None = None,
+        batch_size: int = 32,
         mentions: Iterable[Iterable[Mention]] | None = None,
     ) -> Iterator[list[Action]]:
         """Code many article bodies (in input order), parsing them in batches with ``nlp.pipe``."""
@@ -128,8 +185,12 @@ def code_resolved(resolver: ActorResolver) -> list[Coded]:
         coded = code_trigger(trigger, resolver)
         if coded is None:
             continue
-        key = (tuple(a.code for a in coded.source), coded.event,
-               tuple(a.code for a in coded.target), coded.negated)
+        key = (
+            tuple(a.code for a in coded.source),
+            coded.event,
+            tuple(a.code for a in coded.target),
+            coded.negated,
+        )
         if key not in seen:
             seen.add(key)
             out.append(coded)
@@ -139,8 +200,11 @@ def code_resolved(resolver: ActorResolver) -> list[Coded]:
 def code_trigger(trigger: Trigger, resolver: ActorResolver) -> Coded | None:
     """The event of one trigger, or ``None`` when no coded actor performs it."""
     heads = source_tokens(trigger)
-    sources = first_actors(resolver, heads, set()) or _deep_agent(trigger, heads, resolver) \
+    sources = (
+        first_actors(resolver, heads, set())
+        or _deep_agent(trigger, heads, resolver)
         or _placed_sources(heads, resolver)
+    )
     event, mode, negated = _event(trigger)
     if event is None:
         return None
@@ -156,20 +220,33 @@ def code_trigger(trigger: Trigger, resolver: ActorResolver) -> Coded | None:
     if len(sources) > 1 and event in _RECIPROCAL:
         # Talks, joint exercises and clashes: every participant is a source, as in PLOVER.
         targets = []
-    return Coded(tuple(sources), event, mode, tuple(targets), trigger.token, negated,
-                 reporter(trigger, resolver, skip))
+    return Coded(
+        tuple(sources),
+        event,
+        mode,
+        tuple(targets),
+        trigger.token,
+        negated,
+        reporter(trigger, resolver, skip),
+    )
 
 
 def _targets(
-    trigger: Trigger, resolver: ActorResolver, skip: set[int], sources: list[ActionActor],
+    trigger: Trigger,
+    resolver: ActorResolver,
+    skip: set[int],
+    sources: list[ActionActor],
 ) -> list[ActionActor]:
     """Direct targets first; otherwise purpose clauses, the object phrase, places; a bare
     role ("le gouvernement") with no nationality is taken to be the source's own."""
     direct = first_actors(resolver, target_tokens(trigger), skip | {trigger.token.i})
     if direct:
         return direct
-    candidates = [t for t in target_tokens(trigger) + fallback_targets(trigger)
-                  if t.i not in skip and t.i != trigger.token.i]
+    candidates = [
+        t
+        for t in target_tokens(trigger) + fallback_targets(trigger)
+        if t.i not in skip and t.i != trigger.token.i
+    ]
     for head in candidates:
         found = resolver.actor_deep(head, skip)
         if found:
@@ -181,10 +258,13 @@ def _targets(
 
 
 def _domestic(
-    trigger: Trigger, candidates: list[Token], resolver: ActorResolver, skip: set[int],
+    trigger: Trigger,
+    candidates: list[Token],
+    resolver: ActorResolver,
+    skip: set[int],
     sources: list[ActionActor],
 ) -> list[ActionActor]:
-    """"pour protester contre le gouvernement": a role with no nationality is the source's own."""
+    """ "pour protester contre le gouvernement": a role with no nationality is the source's own."""
     if len(sources) != 1:
         return []
     purposes = [c for c in trigger.token.children if c.dep_ == "advcl"]
@@ -198,7 +278,8 @@ def _domestic(
 
 
 def _with_coordinated(
-    found: tuple[Token, ActionActor], resolver: ActorResolver,
+    found: tuple[Token, ActionActor],
+    resolver: ActorResolver,
 ) -> list[ActionActor]:
     """The actor found deep in a phrase, plus those coordinated with it ("X et Y")."""
     tok, actor = found
@@ -226,7 +307,7 @@ def _nearest_after(trigger: Trigger, resolver: ActorResolver, skip: set[int]) ->
 
 
 def _deep_agent(trigger: Trigger, heads: list[Token], resolver: ActorResolver) -> list[ActionActor]:
-    """"tués par une bombe posée par des combattants du PKK": the agent behind the means."""
+    """ "tués par une bombe posée par des combattants du PKK": the agent behind the means."""
     if trigger.kind != "verb" or not is_passive(trigger.token):
         return []
     found = [resolver.actor_deep(h, set()) for h in heads]
@@ -249,7 +330,7 @@ def _placed_sources(heads: list[Token], resolver: ActorResolver) -> list[ActionA
 
 
 def _unknown_attacker(trigger: Trigger, event: str) -> bool:
-    """"Trois civils ont été tués": violence with no named perpetrator is still coded."""
+    """ "Trois civils ont été tués": violence with no named perpetrator is still coded."""
     return event in ("ASSAULT", "FIGHT") and trigger.kind == "verb" and is_passive(trigger.token)
 
 
@@ -273,7 +354,10 @@ def _event(trigger: Trigger) -> tuple[str | None, str | None, bool]:
 
 
 def _announced(
-    event: str, mode: str | None, mod: str, frame: Token,
+    event: str,
+    mode: str | None,
+    mod: str,
+    frame: Token,
 ) -> tuple[str | None, str | None, bool]:
     """An act that is only planned, promised or conditional."""
     if event in COERCIVE:
@@ -289,7 +373,7 @@ def _announced(
 
 
 def _speculation(trigger: Trigger, resolver: ActorResolver, source: str) -> bool:
-    """"X pourrait suspendre …, selon des analystes": a third party's guess is no event.
+    """ "X pourrait suspendre …, selon des analystes": a third party's guess is no event.
 
     Only a conditional "pouvoir"/"devoir" counts, and only when someone other than the
     actor (a "selon" phrase or the subject of a speech verb with another code) says it.
@@ -304,8 +388,9 @@ def _speculation(trigger: Trigger, resolver: ActorResolver, source: str) -> bool
             said_by = resolver.actor(word.head)
             return said_by is None or said_by.code != source
         if word.lemma_.lower() in SPEECH_VERBS | {"estimer", "penser", "croire", "juger"}:
-            subj = [c for c in word.children if c.dep_ == "nsubj" or (
-                c.dep_ == "obj" and c.i > word.i)]
+            subj = [
+                c for c in word.children if c.dep_ == "nsubj" or (c.dep_ == "obj" and c.i > word.i)
+            ]
             said_by = resolver.actor(subj[0]) if subj else None
             if subj and (said_by is None or said_by.code != source):
                 return True
@@ -313,7 +398,7 @@ def _speculation(trigger: Trigger, resolver: ActorResolver, source: str) -> bool
 
 
 def _denied(tok: Token) -> bool:
-    """"a démenti avoir fourni": the act is denied, so it did not happen."""
+    """ "a démenti avoir fourni": the act is denied, so it did not happen."""
     return tok.dep_ in ("xcomp", "ccomp") and tok.head.lemma_.lower() in DENIAL_VERBS
 
 
@@ -331,15 +416,25 @@ def _by_actor(event: str, trigger: Trigger, sources: list[ActionActor]) -> str:
     return event
 
 
-def _action(coded: Coded, sent: Span, article_id: int | str | None, date: dt.date | None,
-            n: int) -> Action:
+def _action(
+    coded: Coded, sent: Span, article_id: int | str | None, date: dt.date | None, n: int
+) -> Action:
     """Wrap a coded event as the shared :class:`Action` record."""
     return Action(
         id=f"{article_id if article_id is not None else 'text'}-a{n:03d}",
-        article_id=article_id, date=date, source=coded.source, event=coded.event,
-        target=coded.target, trigger=_trigger_text(coded.trigger), sentence=sent.text,
-        start=sent.start_char, end=sent.end_char, mode=coded.mode, cameo=cameo_root(coded.event),
-        negated=coded.negated, reported_by=coded.reported_by,
+        article_id=article_id,
+        date=date,
+        source=coded.source,
+        event=coded.event,
+        target=coded.target,
+        trigger=_trigger_text(coded.trigger),
+        sentence=sent.text,
+        start=sent.start_char,
+        end=sent.end_char,
+        mode=coded.mode,
+        cameo=cameo_root(coded.event),
+        negated=coded.negated,
+        reported_by=coded.reported_by,
     )
 
 

@@ -375,8 +375,11 @@ def _parse(text: str) -> dict[str, list[Sense]]:
         event, _, mode = label.partition("/")
         opts = dict(o.split("=", 1) for o in options)
         sense = Sense(
-            lemma.replace("_", " "), event, mode or None,
-            frozenset(_items(opts.get("obj"))), frozenset(_items(opts.get("not"))),
+            lemma.replace("_", " "),
+            event,
+            mode or None,
+            frozenset(_items(opts.get("obj"))),
+            frozenset(_items(opts.get("not"))),
             frozenset(_items(opts.get("prep"))),
         )
         out.setdefault(sense.lemma, []).append(sense)
@@ -385,15 +388,60 @@ def _parse(text: str) -> dict[str, list[Sense]]:
 
 #: Object groups shared by several senses (``obj=@links``).
 GROUPS: dict[str, list[str]] = {
-    "links": ["relation", "dialogue", "lien", "contact", "coopération", "discussion",
-              "négociation", "pourparler", "engagement", "participation"],
-    "envoys": ["diplomate", "ambassadeur", "inspecteur", "observateur", "chargé", "attaché",
-               "représentant", "mission", "journaliste"],
-    "troops": ["troupe", "soldat", "réserviste", "force", "armée", "police", "militaire",
-               "contingent", "unité", "homme", "réserve"],
-    "leaders": ["président", "ministre", "homologue", "chef", "dirigeant", "secrétaire",
-                "délégation", "ambassadeur", "premier", "émissaire", "envoyé", "roi", "émir",
-                "chancelier", "représentant", "vice-président"],
+    "links": [
+        "relation",
+        "dialogue",
+        "lien",
+        "contact",
+        "coopération",
+        "discussion",
+        "négociation",
+        "pourparler",
+        "engagement",
+        "participation",
+    ],
+    "envoys": [
+        "diplomate",
+        "ambassadeur",
+        "inspecteur",
+        "observateur",
+        "chargé",
+        "attaché",
+        "représentant",
+        "mission",
+        "journaliste",
+    ],
+    "troops": [
+        "troupe",
+        "soldat",
+        "réserviste",
+        "force",
+        "armée",
+        "police",
+        "militaire",
+        "contingent",
+        "unité",
+        "homme",
+        "réserve",
+    ],
+    "leaders": [
+        "président",
+        "ministre",
+        "homologue",
+        "chef",
+        "dirigeant",
+        "secrétaire",
+        "délégation",
+        "ambassadeur",
+        "premier",
+        "émissaire",
+        "envoyé",
+        "roi",
+        "émir",
+        "chancelier",
+        "représentant",
+        "vice-président",
+    ],
 }
 
 
@@ -418,15 +466,40 @@ def noun_senses() -> dict[str, list[Sense]]:
 
 #: Verbs that only frame another verb: intention, preparation, ability (never events).
 INTENT_VERBS: frozenset[str] = frozenset(
-    ["apprêter", "envisager", "préparer", "prévoir", "compter", "entendre", "vouloir",
-     "projeter", "aller", "pouvoir", "souhaiter", "décider", "devoir", "chercher", "tenter",
-     "continuer", "commencer"]
+    [
+        "apprêter",
+        "envisager",
+        "préparer",
+        "prévoir",
+        "compter",
+        "entendre",
+        "vouloir",
+        "projeter",
+        "aller",
+        "pouvoir",
+        "souhaiter",
+        "décider",
+        "devoir",
+        "chercher",
+        "tenter",
+        "continuer",
+        "commencer",
+    ]
 )
 
 #: Verbs whose object complement is a planned act ("s'apprête à", "envisage de").
 PLAN_VERBS: frozenset[str] = frozenset(
-    ["apprêter", "envisager", "préparer", "prévoir", "compter", "entendre", "vouloir",
-     "projeter", "souhaiter"]
+    [
+        "apprêter",
+        "envisager",
+        "préparer",
+        "prévoir",
+        "compter",
+        "entendre",
+        "vouloir",
+        "projeter",
+        "souhaiter",
+    ]
 )
 
 #: Adjectives and nouns of readiness: "prêt à", "disposé à", "sur le point de".
@@ -434,15 +507,44 @@ READY_WORDS: frozenset[str] = frozenset(["prêt", "disposé", "point", "résolu"
 
 #: Verbs of saying: their subject reports, it does not act.
 SPEECH_VERBS: frozenset[str] = frozenset(
-    ["dire", "déclarer", "affirmer", "indiquer", "annoncer", "préciser", "ajouter", "expliquer",
-     "souligner", "confirmer", "rapporter", "assurer", "estimer", "juger", "écrire", "répéter",
-     "informer", "prévenir", "rappeler", "conclure", "réaffirmer", "faire savoir", "citer",
-     "noter", "relever", "signaler", "révéler", "publier", "communiquer", "insister"]
+    [
+        "dire",
+        "déclarer",
+        "affirmer",
+        "indiquer",
+        "annoncer",
+        "préciser",
+        "ajouter",
+        "expliquer",
+        "souligner",
+        "confirmer",
+        "rapporter",
+        "assurer",
+        "estimer",
+        "juger",
+        "écrire",
+        "répéter",
+        "informer",
+        "prévenir",
+        "rappeler",
+        "conclure",
+        "réaffirmer",
+        "faire savoir",
+        "citer",
+        "noter",
+        "relever",
+        "signaler",
+        "révéler",
+        "publier",
+        "communiquer",
+        "insister",
+    ]
 )
 
 #: Verbs of denial: the event in their complement did not happen.
 DENIAL_VERBS: frozenset[str] = frozenset(["démentir", "nier", "réfuter", "contester"])
 
 #: Words that negate a verb or its object.
-NEGATORS: frozenset[str] = frozenset(["ne", "n'", "pas", "jamais", "aucun", "aucune", "nullement",
-                                      "guère", "ni"])
+NEGATORS: frozenset[str] = frozenset(
+    ["ne", "n'", "pas", "jamais", "aucun", "aucune", "nullement", "guère", "ni"]
+)

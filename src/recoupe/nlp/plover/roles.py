@@ -65,8 +65,13 @@ def agents(verb: Token) -> list[Token]:
     direct = children(verb, "obl:agent")
     if direct:
         return direct
-    return [g for c in verb.children if c.dep_.startswith("obl") for g in c.children
-            if g.dep_ == "obl:agent"]
+    return [
+        g
+        for c in verb.children
+        if c.dep_.startswith("obl")
+        for g in c.children
+        if g.dep_ == "obl:agent"
+    ]
 
 
 def _with_prep(tokens: list[Token], preps: tuple[str, ...]) -> list[Token]:
@@ -146,8 +151,11 @@ def _xcomp_chain(verb: Token) -> list[Token]:
 
 
 def _oblique(verb: Token, trigger: Trigger) -> list[Token]:
-    return [c for c in verb.children if c.dep_.startswith("obl") and c.dep_ != "obl:agent"
-            and _prep_ok(c, trigger)]
+    return [
+        c
+        for c in verb.children
+        if c.dep_.startswith("obl") and c.dep_ != "obl:agent" and _prep_ok(c, trigger)
+    ]
 
 
 def _prep_ok(tok: Token, trigger: Trigger) -> bool:
@@ -175,8 +183,12 @@ def reporter(trigger: Trigger, resolver: ActorResolver, actor: set[int]) -> str 
         if node is not tok:
             speech.append(node)
         for verb in (v for v in speech if v.lemma_.lower() in SPEECH_VERBS):
-            speaker = [c for c in verb.children if c.dep_ == "nsubj" or (
-                c.dep_ == "obj" and c.i > verb.i and verb.dep_ == "parataxis")]
+            speaker = [
+                c
+                for c in verb.children
+                if c.dep_ == "nsubj"
+                or (c.dep_ == "obj" and c.i > verb.i and verb.dep_ == "parataxis")
+            ]
             if speaker and speaker[0].i not in actor:
                 return resolver.phrase(speaker[0])
     for word in tok.sent:

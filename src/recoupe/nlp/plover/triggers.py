@@ -25,9 +25,30 @@ _NOUN_PREPS = frozenset(["à", "au", "aux", "des", "de", "d'", ""])
 
 #: Nouns that only count or frame an event noun ("un paquet de sanctions", "dix jours de
 #: manœuvres", "ses efforts de médiation").
-_CONTAINERS = frozenset(["paquet", "série", "vague", "salve", "mission", "jour", "semaine",
-                         "mois", "campagne", "effort", "train", "nouveau", "processus", "cycle",
-                         "round", "session", "tentative", "programme", "plan", "opération"])
+_CONTAINERS = frozenset(
+    [
+        "paquet",
+        "série",
+        "vague",
+        "salve",
+        "mission",
+        "jour",
+        "semaine",
+        "mois",
+        "campagne",
+        "effort",
+        "train",
+        "nouveau",
+        "processus",
+        "cycle",
+        "round",
+        "session",
+        "tentative",
+        "programme",
+        "plan",
+        "opération",
+    ]
+)
 
 #: Noun modifiers that make an event hypothetical ("une éventuelle médiation").
 _HYPOTHETICAL = frozenset(["éventuel", "possible", "hypothétique", "futur", "prochain"])
@@ -56,15 +77,17 @@ def find_triggers(sent: Span) -> list[Trigger]:
 
 
 def is_hearsay(verb: Token) -> bool:
-    """"une accusation *selon laquelle* X s'était emparé de …": reported content, not an act."""
+    """ "une accusation *selon laquelle* X s'était emparé de …": reported content, not an act."""
     if verb.dep_ != "acl:relcl":
         return False
-    return any(c.dep_.startswith("obl") and any(g.lower_ == "selon" for g in c.children)
-               for c in verb.children)
+    return any(
+        c.dep_.startswith("obl") and any(g.lower_ == "selon" for g in c.children)
+        for c in verb.children
+    )
 
 
 def is_genitive_relative(verb: Token) -> bool:
-    """"l'invasion *dont* il brandissait la menace": background told about a noun."""
+    """ "l'invasion *dont* il brandissait la menace": background told about a noun."""
     return verb.dep_ == "acl:relcl" and any(c.lower_ == "dont" for c in verb.children)
 
 
@@ -111,7 +134,7 @@ def noun_sense(tok: Token) -> Sense | None:
 
 
 def _anaphoric(noun: Token) -> bool:
-    """"ces accusations", "cette décision": a noun that points back to an event already told."""
+    """ "ces accusations", "cette décision": a noun that points back to an event already told."""
     dets = [c for c in noun.children if c.dep_ == "det"]
     return any(c.lemma_.lower() in ("ce", "cet", "cette", "ces") for c in dets)
 
@@ -130,7 +153,7 @@ def embedded_trigger(tok: Token) -> Sense | None:
 
 
 def _is_reported_duty(tok: Token) -> bool:
-    """"La Russie a affirmé que le Soudan *devait* restituer …": a demand by the speaker."""
+    """ "La Russie a affirmé que le Soudan *devait* restituer …": a demand by the speaker."""
     if tok.lemma_.lower() != "devoir" or tok.dep_ != "ccomp":
         return False
     return tok.head.lemma_.lower() in SPEECH_VERBS

@@ -1,0 +1,80 @@
+"""Sentences with their offsets, and the stemmed French tokens the narrate stage compares.
+
+Sentence boundaries follow the same rule as :mod:`recoupe.nlp.segment` (a line break, or
+final punctuation followed by a capital, a digit or an opening quote) but without spaCy: the
+narrate stage only needs spans, and loading a parser for that would cost seconds per run.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+import snowballstemmer
+from spacy.lang.fr.stop_words import STOP_WORDS
+
+__all__ = ["content_tokens", "sentence_spans", "stem_tokens", "words"]
+
+#: The gap after a sentence: final punctuation (and closing quotes, perhaps after a space, as
+#: French typography has it) then a capital, a digit or an opening quote; or a line break.
+_BOUNDARY = re.compile(
+    r"[.!?…](?:\s?[»”\"')])*(?P<gap>\s+)(?=[«“\"(\-—–]?\s*[A-ZÀ-ÝÉÈ0-9])|(?P<nl>\n+)"
+)
+_WORD = re.compile(r"\w+(?:[-’']\w+)*", re.UNICODE)
+#: Abbreviations after which a full stop does not end a sentence ("M. Kirby").
+_ABBREV = re.compile(r"(?:\b(?:M|Mme|Mgr|Dr|St|av|J\.-C|etc|p|cf|n°)|\b[A-Z])\.$")
+
+
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    """``(start, end)`` of every sentence of ``text``; ``text[start:end]`` is stripped."""
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for m in _BOUNDARY.finditer(text):
+        gap = m.start("gap") if m.group("gap") is not None else m.start("nl")
+        if m.group("nl") is None and _ABBREV.search(text[max(0, m.start() - 6) : m.start() + 1]):
+            continue
+        spans.append((start, gap))
+        start = m.end()
+    spans.append((start, len(text)))
+    out: list[tuple[int, int]] = []
+    for s, e in spans:
+        seg = text[s:e]
+        lead = len(seg) - len(seg.lstrip())
+        trail = len(seg) - len(seg.rstrip())
+        if e - trail > s + lead:
+            out.append((s + lead, e - trail))
+    return out
+
+
+def words(text: str) -> list[str]:
+    """The words of ``text`` (letters and digits; elided articles kept with their word)."""
+    return _WORD.findall(text)
+
+
+@cache
+def _stemmer(language: str) -> snowballstemmer.stemmer:
+    name = {"fr": "french", "en": "english"}.get(language, "french")
+    return snowballstemmer.stemmer(name)
+
+
+def _split_elision(word: str) -> str:
+    # "l'armée" and "d’Alep" compare as "armée" and "Alep".
+    return re.sub(r"^\w{1,2}['’]", "", word)
+
+
+def stem_tokens(text: str, language: str = "fr") -> list[str]:
+    """Lower-cased, de-elided, snowball-stemmed words of ``text`` (stop words kept)."""
+    stem = _stemmer(language)
+    return [stem.stemWord(_split_elision(w.lower())) for w in words(text)]
+
+
+def content_tokens(text: str, language: str = "fr") -> list[str]:
+    """Stemmed words of ``text`` without French stop words (the vocabulary of similarity)."""
+    stem = _stemmer(language)
+    out: list[str] = []
+    for w in words(text):
+        low = _split_elision(w.lower())
+        if low in STOP_WORDS or len(low) < 2:
+            continue
+        out.append(stem.stemWord(low))
+    return out

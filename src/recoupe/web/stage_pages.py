@@ -1,0 +1,59 @@
+"""The pages of the later stages: a story's timeline, an event by outlet, an entity."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter, Request
+from fastapi.responses import HTMLResponse
+
+from recoupe.web.charts import bars, svg_chart
+from recoupe.web.pages import StoreDep, render
+from recoupe.web.stages import (
+    entity_articles,
+    entity_quotes,
+    find,
+    interactions,
+    lead,
+    outlet_columns,
+    parse_id,
+)
+
+router = APIRouter()
+
+
+@router.get("/stories/{story_id}", response_class=HTMLResponse, include_in_schema=False)
+def story_page(request: Request, store: StoreDep, story_id: str) -> HTMLResponse:
+    """A story: its events in date order as a timeline, with article counts and outlets."""
+    story = find(store.story_records(), parse_id(story_id, "story"), "story")
+    events = store.event_records(story["id"])
+    return render(request, "story.html", story=story, events=events)
+
+
+@router.get("/events/{event_id}", response_class=HTMLResponse, include_in_schema=False)
+def event_page(request: Request, store: StoreDep, event_id: str) -> HTMLResponse:
+    """An event: its articles side by side by outlet, who reported first, quotes by outlet."""
+    event = find(store.event_records(), parse_id(event_id, "event"), "event")
+    columns = outlet_columns(store, event["article_ids"])
+    story = None
+    if event["story_id"] is not None:
+        story = next((s for s in store.story_records() if s["id"] == event["story_id"]), None)
+    return render(request, "event.html", event=event, story=story, columns=columns, lead=lead)
+
+
+@router.get("/entities/{entity_id}", response_class=HTMLResponse, include_in_schema=False)
+def entity_page(request: Request, store: StoreDep, entity_id: str) -> HTMLResponse:
+    """An entity: kind, country, aliases, roles, mentions over time, quotes, interactions."""
+    entity = find(store.entity_records(), parse_id(entity_id, "entity"), "entity")
+    mentions = store.mention_records(entity_id=entity["id"])
+    chart_data = bars(m["day"] for m in mentions)
+    chart = svg_chart(chart_data, f"Mentions of {entity['name']} over time")
+    return render(
+        request,
+        "entity.html",
+        entity=entity,
+        mention_count=len(mentions),
+        chart=chart,
+        chart_data=chart_data,
+        quotes=entity_quotes(store, entity["id"]),
+        actions=interactions(store, entity["country"]),
+        articles=entity_articles(store, entity["articles"]),
+    )
