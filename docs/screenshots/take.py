@@ -3,7 +3,8 @@
     .venv/bin/python docs/screenshots/take.py [--out docs/screenshots]
 
 Ingests ``examples/demo/corpus`` (when present) and ``../shared/seeds`` into a temporary
-store, serves it on 127.0.0.1, and saves one PNG per page with Debian's chromium.
+store, runs the later stages (entities, quotes, actions, events, stories), serves it on
+127.0.0.1, and saves one PNG per page with Debian's chromium.
 """
 
 from __future__ import annotations
@@ -13,12 +14,13 @@ import sys
 import tempfile
 import threading
 import time
+from collections import Counter
 from pathlib import Path
 
 import uvicorn
 from playwright.sync_api import sync_playwright
 
-from recoupe.pipeline import ingest
+from recoupe.pipeline import ingest, update
 from recoupe.store import Store
 from recoupe.web import create_app
 
@@ -38,6 +40,7 @@ def main() -> int:
     inputs = [p for p in INPUTS if p.exists()]
     with tempfile.TemporaryDirectory() as tmp, Store(Path(tmp) / "shots.db") as store:
         ingest(inputs, store)
+        update(store)
         server = uvicorn.Server(uvicorn.Config(create_app(store), host="127.0.0.1", port=8799,
                                                log_level="warning"))
         thread = threading.Thread(target=server.run, daemon=True)
@@ -63,6 +66,7 @@ def shoot(base: str, store: Store, out: Path) -> None:
         "search-filtered": "/search?q=crue&since=2025-10-13",
         "api-docs": "/api/docs",
         "not-found": "/articles/999999",
+        **stage_pages(store),
     }
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path="/usr/bin/chromium",
@@ -76,7 +80,35 @@ def shoot(base: str, store: Store, out: Path) -> None:
         phone.screenshot(path=str(out / "home-phone.png"))
         phone.goto(base + pages["article"])
         phone.screenshot(path=str(out / "article-phone.png"))
+        if "event" in pages:
+            phone.goto(base + pages["event"])
+            phone.screenshot(path=str(out / "event-phone.png"), full_page=True)
         browser.close()
+
+
+def stage_pages(store: Store) -> dict[str, str]:
+    """The largest story and event, the article with most marks, a person, a country."""
+    pages: dict[str, str] = {}
+    stories = sorted(store.story_records(), key=lambda s: -len(s["event_ids"]))
+    if stories:
+        pages["story"] = f"/stories/{stories[0]['id']}"
+    events = sorted(store.event_records(), key=lambda e: -len(e["outlets"]))
+    if events:
+        pages["event"] = f"/events/{events[0]['id']}"
+    quotes = store.quote_records()
+    actions = store.action_records()
+    marked = Counter(q["article_id"] for q in quotes) + Counter(a["article_id"] for a in actions)
+    if marked:
+        pages["article-marks"] = f"/articles/{marked.most_common(1)[0][0]}"
+    speakers = Counter(q["speaker_entity_id"] for q in quotes if q["speaker_entity_id"])
+    if speakers:
+        pages["entity-person"] = f"/entities/{speakers.most_common(1)[0][0]}"
+    codes = Counter(a["source"]["code"] for a in actions if a["source"] and a["source"]["code"])
+    country = next((e for code, _n in codes.most_common() for e in store.entity_records()
+                    if e["country"] == code), None)
+    if country:
+        pages["entity-country"] = f"/entities/{country['id']}"
+    return pages
 
 
 def pick_article(store: Store) -> int:

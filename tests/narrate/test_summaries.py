@@ -102,3 +102,17 @@ def test_rouge_stems_french() -> None:
     assert rouge_n("les manifestants défilaient", ["le manifestant défile"], 1).f1 == 1.0
     assert rouge_n("le maire condamné", ["le maire condamné"], 2).f1 == 1.0
     assert rouge_n("piscine", ["tribunal"], 1).f1 == 0.0
+
+
+def test_summary_stays_in_the_events_main_language() -> None:
+    arts = _event()
+    english = make(
+        4,
+        "Former mayor Paul Régnier was given a two-year suspended sentence for favouritism.",
+        "Valmont Daily",
+        dt.date(2024, 5, 14),
+    )
+    english.language = "en"
+    summary = summarise([*arts, english], max_words=300)
+    assert summary.sentences
+    assert all(s.article_id != "4" for s in summary.sentences)

@@ -143,3 +143,73 @@ def test_negation_on_another_verb_keeps_the_cue(nlp: Language) -> None:
     assert not cues.negated(verb)
     doc = nlp("Il n'a pas salué la décision.")
     assert cues.negated(next(t for t in doc if t.text == "salué"))
+
+
+def test_named_voice_speaks_for_the_body(annotate: Annotate) -> None:
+    body = (
+        "La préfecture assure, par la voix d'Alain Kerhervé, "
+        "que la route de Brest rouvrira vendredi."
+    )
+    q = only(annotate(body), "route de Brest")
+    assert q.speaker == "Alain Kerhervé"
+
+
+def test_gerund_shares_the_incise_subject(annotate: Annotate) -> None:
+    body = (
+        "« Le port doit rester public », a estimé la maire Lucie Garnier, en soulignant "
+        "que les pêcheurs de Valmont y travaillaient depuis un siècle."
+    )
+    q = only(annotate(body), "pêcheurs")
+    assert q.speaker == "Lucie Garnier"
+
+
+def test_colon_quote_is_the_clause_subject(annotate: Annotate) -> None:
+    body = (
+        "Paul Morel a quitté la mairie de Valmont en juin.\n"
+        "Hier, il a préparé son retour : « Je serai candidat aux prochaines élections "
+        "municipales »."
+    )
+    q = only(annotate(body), "candidat")
+    assert q.speaker == "Paul Morel"
+
+
+def test_pull_quote_signed_in_capitals(annotate: Annotate) -> None:
+    body = (
+        "Le débat sur le port de Valmont reprend au conseil municipal.\n"
+        "« Le port doit rester ouvert toute l'année aux pêcheurs »\n"
+        "LUCIE GARNIER, MAIRE DE VALMONT\n"
+        "Le vote aura lieu en mars."
+    )
+    q = only(annotate(body), "toute l'année")
+    assert q.speaker == "Lucie Garnier"
+
+
+def test_coordinated_cue_takes_the_sentence_subject(annotate: Annotate) -> None:
+    body = (
+        "La gérante, poursuivie aussi pour fraude, nie avoir falsifié les comptes et dit "
+        "avoir agi sur ordre de sa direction."
+    )
+    q = only(annotate(body), "sur ordre")
+    assert q.speaker is not None
+    assert "gérante" in q.speaker.lower()
+
+
+def test_incise_without_comma_after_quote(annotate: Annotate) -> None:
+    body = (
+        "Paul Morel a ouvert le débat.\n"
+        "« Rien ne justifie la fermeture du port » a ainsi affirmé la maire Lucie Garnier."
+    )
+    q = only(annotate(body), "fermeture")
+    assert q.speaker == "Lucie Garnier"
+    assert q.cue == "a ainsi affirmé"
+
+
+def test_added_incise_pronoun_skips_a_man_for_the_last_speaker(annotate: Annotate) -> None:
+    body = (
+        "« Le port restera ouvert », a déclaré Mme Lucie Garnier.\n"
+        "Paul Morel, le directeur du port, n'a pas souhaité commenter.\n"
+        "« Nous verrons en mars », a-t-elle ajouté."
+    )
+    q = only(annotate(body), "verrons")
+    assert q.speaker == "Lucie Garnier"
+    assert q.cue == "a-t-elle ajouté"

@@ -14,6 +14,7 @@ from fastapi.testclient import TestClient
 from recoupe.store import Store
 from recoupe.web import create_app
 from tests.web.fictional import HOSTILE_TITLE, TOKEN, Corpus, fill_store, free_port
+from tests.web.storyline import build_story_store, make_hostile
 
 
 @pytest.fixture(scope="session")
@@ -38,6 +39,22 @@ def client(read_store: Store) -> TestClient:
     return TestClient(create_app(read_store))
 
 
+@pytest.fixture(scope="session")
+def story_store(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Store]:
+    """The fictional storyline through the real pipeline, then made hostile (see storyline)."""
+    folder = tmp_path_factory.mktemp("story")
+    with Store(folder / "story.db") as store:
+        build_story_store(store, folder)
+        make_hostile(store)
+        yield store
+
+
+@pytest.fixture
+def story_client(story_store: Store) -> TestClient:
+    """A test client over the storyline store."""
+    return TestClient(create_app(story_store))
+
+
 @pytest.fixture
 def writable(tmp_path: Path) -> Iterator[TestClient]:
     """A test client over a fresh store of its own, with the write token set."""
@@ -49,9 +66,20 @@ def writable(tmp_path: Path) -> Iterator[TestClient]:
 @pytest.fixture(scope="session")
 def server(read_store: Store) -> Iterator[str]:
     """A real uvicorn server on 127.0.0.1 over the shared store; yields its base URL."""
+    yield from serve(read_store)
+
+
+@pytest.fixture(scope="session")
+def story_server(story_store: Store) -> Iterator[str]:
+    """A real server over the storyline store; yields its base URL."""
+    yield from serve(story_store)
+
+
+def serve(store: Store) -> Iterator[str]:
+    """Run the application over ``store`` on a free port until the generator is closed."""
     port = free_port()
     config = uvicorn.Config(
-        create_app(read_store), host="127.0.0.1", port=port, log_level="warning"
+        create_app(store), host="127.0.0.1", port=port, log_level="warning"
     )
     instance = uvicorn.Server(config)
     thread = threading.Thread(target=instance.run, daemon=True)

@@ -11,11 +11,16 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from sqlalchemy import update as sql_update
+
 from recoupe.pipeline import ingest, update
 from recoupe.store import Store
+from recoupe.store.schema import entities, quotes
 
 #: A quote that is markup: it must show as text wherever a page shows quotes.
 HOSTILE_QUOTE = "<script>window.__pwnedQuote=1</script> nous ne céderons pas"
+#: An entity name that is markup: it must show as text on its page and in the API.
+HOSTILE_ENTITY = 'Odile <img src=x onerror="window.__pwnedEntity=1">Ferrand'
 
 #: (outlet, published, title, text) of the fictional articles.
 STORYLINE = [
@@ -88,3 +93,18 @@ def build_story_store(store: Store, folder: Path) -> None:
     """Ingest the fictional articles into ``store`` and run every later stage on them."""
     ingest([write_storyline(folder)], store)
     update(store)
+
+
+def make_hostile(store: Store) -> None:
+    """Give one quote and one entity markup for text, as a hostile input could.
+
+    The input readers strip tags from text, so the pipeline alone cannot produce them; the
+    pages must escape whatever the store holds all the same.
+    """
+    with store.engine.begin() as conn:
+        conn.execute(sql_update(quotes).where(quotes.c.cue == "a lancé").values(text=HOSTILE_QUOTE))
+        conn.execute(
+            sql_update(entities).where(entities.c.name == "Odile Ferrand").values(
+                name=HOSTILE_ENTITY, aliases=[HOSTILE_ENTITY, "Odile Ferrand"]
+            )
+        )

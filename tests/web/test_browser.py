@@ -279,3 +279,73 @@ def test_demo_corpus_pages_open(browser: Browser, demo_server: str) -> None:
     assert tab.locator(".snippet mark").count() > 0
     context.close()
     watch.assert_clean()
+
+
+# ---------------------------------------------------------------- stories, events, entities
+
+
+@pytest.fixture
+def story_page(browser: Browser, story_server: str) -> Iterator[tuple[Page, Watch]]:
+    """A watched page on the storyline server; checks afterwards that it stayed clean."""
+    tab, watch, context = watched_page(browser, story_server)
+    yield tab, watch
+    context.close()
+    watch.assert_clean()
+
+
+def test_home_story_event_article_entity(
+    story_page: tuple[Page, Watch], story_server: str
+) -> None:
+    tab, _ = story_page
+    expect = sync_api.expect
+    tab.goto(story_server + "/")
+    canal = "Canal du Rhin : la France et l'Allemagne signent un accord à Valmont"
+    expect(tab.locator("a.story-link")).to_have_count(2)
+    tab.locator("a.story-link", has_text=canal).click()
+    expect(tab).to_have_url(re.compile(r"/stories/\d+$"))
+    expect(tab.locator(".timeline-date").first).to_have_text("2024-05-06 → 2024-05-09")
+    tab.locator("a.event-link").first.click()
+    expect(tab).to_have_url(re.compile(r"/events/\d+$"))
+    expect(tab.locator(".outlet-column h2")).to_have_text(
+        ["Le Courrier de Valmont first", "La Gazette d'Essai"]
+    )
+    tab.get_by_role("link", name="« Nous voulons un accord avant l'été »").click()
+    expect(tab).to_have_url(re.compile(r"/articles/2#q\d+$"))
+    target = tab.locator("mark.quote:target")
+    expect(target).to_have_text("Nous voulons un accord avant l'été")
+    assert target.get_attribute("data-speaker") == "Friedrich Oberholz"
+    tab.locator(".body a.mention", has_text="Friedrich Oberholz").first.click()
+    expect(tab).to_have_url(re.compile(r"/entities/\d+$"))
+    expect(tab.locator("article h1")).to_have_text("Friedrich Oberholz")
+    expect(tab.locator("svg.chart rect.bar")).to_have_count(2)
+    assert tab.locator(".quote-item").count() == 2
+    tab.locator(".article-link").first.click()
+    expect(tab).to_have_url(re.compile(r"/articles/\d+$"))
+    tab.locator("#event-link").click()
+    expect(tab).to_have_url(re.compile(r"/events/\d+$"))
+
+
+def test_action_evidence_link_highlights_its_sentence(
+    story_page: tuple[Page, Watch], story_server: str
+) -> None:
+    tab, _ = story_page
+    tab.goto(story_server + "/articles/1")
+    tab.locator("a.evidence").first.click()
+    target = tab.locator("mark.action:target")
+    sync_api.expect(target).to_contain_text("La France a proposé à l'Allemagne")
+    assert target.locator("a.mention").count() == 2
+
+
+def test_hostile_quote_and_entity_run_nothing(
+    story_page: tuple[Page, Watch], story_server: str, story_store: Store
+) -> None:
+    tab, _ = story_page
+    odile = next(e["id"] for e in story_store.entity_records() if "Odile" in e["name"])
+    event = next(e["id"] for e in story_store.event_records() if len(e["article_ids"]) == 4)
+    for path in (f"/entities/{odile}", f"/events/{event}", "/articles/4"):
+        tab.goto(story_server + path)
+        for marker in ("__pwnedQuote", "__pwnedEntity"):
+            assert tab.evaluate(f"typeof window.{marker}") == "undefined", (path, marker)
+        _assert_inert(tab)
+    tab.goto(f"{story_server}/entities/{odile}")
+    sync_api.expect(tab.locator("article h1")).to_contain_text('<img src=x onerror="window')

@@ -236,8 +236,8 @@ def _ingest_one(request: Request, store: Store, body: bytes) -> JSONResponse:
     facets: FacetCache = request.app.state.facets
     facets.clear()
     if added:
-        return JSONResponse({"status": "stored", "article": article_record(added[0])}, 201)
+        return JSONResponse({"status": "stored", "article": placed_record(store, added[0])}, 201)
     existing = id_of_hash(store, outcome.content_hash)
     stored = store.article(existing) if existing is not None else None
-    record = article_record(stored) if stored is not None else article_record(outcome)
+    record = placed_record(store, stored if stored is not None else outcome)
     return JSONResponse({"status": "duplicate", "article": record}, 200)

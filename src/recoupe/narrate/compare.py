@@ -12,7 +12,6 @@ Pure function over model objects: no store, no pipeline.
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -22,15 +21,19 @@ from sklearn.preprocessing import normalize
 
 from recoupe.model import Article, Mention, Quote
 from recoupe.narrate.event_dates import article_key
-from recoupe.narrate.text import content_tokens, sentence_spans, words
+from recoupe.narrate.text import (
+    claim_similarity,
+    content_tokens,
+    name_tokens,
+    sentence_spans,
+    words,
+)
 
 __all__ = ["Alignment", "Claim", "Comparison", "OutletView", "compare_articles"]
 
-#: Similarity (cosine + entity bonus) above which two sentences make the same claim.
-SAME_CLAIM = 0.45
-#: Weight of the Jaccard overlap of named entities in the alignment score.
-ENTITY_WEIGHT = 0.3
-_CAPITALISED = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-ZÀ-Ý][\w’'-]+(?:\s+[A-ZÀ-Ý][\w’'-]+)*")
+#: Similarity (:func:`~recoupe.narrate.text.claim_similarity`) above which two sentences make
+#: the same claim.
+SAME_CLAIM = 0.35
 
 
 @dataclass(frozen=True)
@@ -97,7 +100,7 @@ def _entities(claim: Claim, mentions: Sequence[Mention]) -> frozenset[str]:
             for m in mentions
             if m.start >= claim.start and m.end <= claim.end
         )
-    return frozenset(m.group(0).lower() for m in _CAPITALISED.finditer(claim.text))
+    return name_tokens(claim.text)
 
 
 def _day(value: dt.date | dt.datetime | None) -> dt.datetime | None:
@@ -137,14 +140,13 @@ def compare_articles(
             sim = None
         if sim is not None:
             ents = [_entities(c, by_article.get(c.article_id, [])) for c in claims]
+            scores = claim_similarity(sim, ents)
             for i, ci in enumerate(claims):
                 for j in range(i + 1, len(claims)):
                     cj = claims[j]
                     if ci.outlet == cj.outlet:
                         continue
-                    union = ents[i] | ents[j]
-                    jac = len(ents[i] & ents[j]) / len(union) if union else 0.0
-                    score = (1 - ENTITY_WEIGHT) * float(sim[i, j]) + ENTITY_WEIGHT * jac
+                    score = float(scores[i, j])
                     if score >= SAME_CLAIM:
                         alignments.append(Alignment(ci, cj, round(score, 4)))
                         aligned.update((i, j))

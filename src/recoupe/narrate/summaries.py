@@ -19,8 +19,10 @@ Goldstein, 1998) so that the same fact is not said twice.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import partial
 
 import numpy as np
 from scipy import sparse
@@ -29,10 +31,17 @@ from sklearn.preprocessing import normalize
 
 from recoupe.model import Article
 from recoupe.narrate.event_dates import article_key
-from recoupe.narrate.text import content_tokens, sentence_spans, words
+from recoupe.narrate.text import (
+    claim_similarity,
+    content_tokens,
+    name_tokens,
+    sentence_spans,
+    words,
+)
 
 __all__ = [
     "Candidate",
+    "Provenance",
     "SentenceRanker",
     "Summary",
     "SummarySentence",
@@ -44,8 +53,11 @@ __all__ = [
 
 #: Cosine above which two sentences are copies of one another (wire copy reused by outlets).
 DUPLICATE_COSINE = 0.7
-#: Cosine above which a candidate repeats an already selected sentence and is skipped.
-REDUNDANT_COSINE = 0.5
+#: Similarity above which a candidate repeats an already selected sentence and is skipped:
+#: TF-IDF cosine blended with the overlap of the names both sentences cite (see
+#: :func:`recoupe.narrate.text.claim_similarity`), so that paraphrases of one wire story
+#: ("a menacé de geler" / "a averti qu'il s'apprête à suspendre") count as one claim.
+REDUNDANT = 0.4
 
 
 @dataclass(frozen=True)
@@ -134,10 +146,6 @@ def candidates(articles: Sequence[Article]) -> list[Candidate]:
     return out
 
 
-def _analyzer(text: str) -> list[str]:
-    return content_tokens(text)
-
-
 class SentenceRanker:
     """Rank candidate sentences by LexRank + centroid similarity + a lead bonus.
 
@@ -146,7 +154,15 @@ class SentenceRanker:
     candidates of one event or story, then read ``scores_`` or call :meth:`select`.
     """
 
-    def __init__(self, lead_weight: float = 1.0, threshold: float = 0.1, damping: float = 0.85):
+    def __init__(
+        self, lead_weight: float = 1.0, threshold: float = 0.1, damping: float = 0.85
+    ) -> None:
+        """Set the lead bonus, LexRank's edge threshold and its damping factor.
+
+        The defaults were fixed before any evaluation (0.1 and 0.85 are the usual LexRank
+        values; a lead bonus of 1 weighs an article's first sentence like one of the two
+        centrality scores); ``eval/summaries.py --tune`` shows leave-one-theme-out tuning.
+        """
         self.lead_weight = lead_weight
         self.threshold = threshold
         self.damping = damping
@@ -158,7 +174,8 @@ class SentenceRanker:
             self.vectors_ = sparse.csr_matrix((0, 0))
             self.scores_ = np.zeros(0)
             return self
-        vec = TfidfVectorizer(analyzer=_analyzer, sublinear_tf=True)
+        lang = Counter(c.language for c in self.items_).most_common(1)[0][0]
+        vec = TfidfVectorizer(analyzer=partial(content_tokens, language=lang), sublinear_tf=True)
         try:
             x = vec.fit_transform([c.text for c in self.items_])
         except ValueError:  # every sentence is stop words only
@@ -172,6 +189,7 @@ class SentenceRanker:
         sim = sim[np.ix_(keep, keep)]
         self.vectors_ = x
         self.similarity_ = sim
+        self.redundancy_ = claim_similarity(sim, [name_tokens(c.text) for c in self.items_])
         lex = self._lexrank(sim)
         centroid = normalize(np.asarray(x.mean(axis=0)))
         cen = np.asarray(x @ centroid.T).ravel()
@@ -230,7 +248,7 @@ class SentenceRanker:
                 break
             if max_words is not None and n_words >= max_words:
                 break
-            if any(self.similarity_[i, j] >= REDUNDANT_COSINE for j in chosen):
+            if any(self.redundancy_[i, j] >= REDUNDANT for j in chosen):
                 continue
             chosen.append(int(i))
             n_words += len(words(self.items_[i].text))
@@ -264,8 +282,15 @@ def summarise(
     max_sentences: int | None = None,
     ranker: SentenceRanker | None = None,
 ) -> Summary:
-    """Extractive summary of the articles of one event (oldest first is best)."""
-    r = (ranker or SentenceRanker()).fit(candidates(articles))
+    """Extractive summary of the articles of one event (oldest first is best).
+
+    The summary is written in the event's main language (that of most of its articles):
+    sentences of articles in other languages are left out rather than mixed in.
+    """
+    langs = Counter(a.language or "fr" for a in articles)
+    main = langs.most_common(1)[0][0] if langs else "fr"
+    items = [c for c in candidates(articles) if c.language == main]
+    r = (ranker or SentenceRanker()).fit(items)
     return r.select(max_words=max_words, max_sentences=max_sentences)
 
 

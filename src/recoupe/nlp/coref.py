@@ -63,6 +63,8 @@ def entity_by_text(phrase: Span, mentions: list[DocMention], assign: list[int]) 
             }
             if len(hits) == 1:
                 return hits.pop()
+    if phrase.text.isupper():  # a signature in capitals ("JEAN DUPONT, MAIRE DE …")
+        return _name_inside(name_tokens(phrase.text), mentions, assign)
     words = [fold(t.text) for t in phrase if t.is_title and t.is_alpha]
     if len(words) != 1:
         return None
@@ -74,6 +76,30 @@ def entity_by_text(phrase: Span, mentions: list[DocMention], assign: list[int]) 
         and words[0] in (toks[0], toks[-1])
     }
     return hits.pop() if len(hits) == 1 else None
+
+
+def _name_inside(words: list[str], mentions: list[DocMention], assign: list[int]) -> int | None:
+    """The person whose full name (two words or more) occurs in ``words``."""
+    for i, m in enumerate(mentions):
+        name = name_tokens(m.name)
+        if m.kind != "PER" or len(name) < 2:
+            continue
+        if any(words[k : k + len(name)] == name for k in range(len(words))):
+            return assign[i]
+    return None
+
+
+def signature_name(line: str) -> str | None:
+    """The person's name in a signature line in capitals: "JEAN DUPONT, MAIRE DE X" →
+    "Jean Dupont", "LA PROPOSITION DE LOI DE MARIE DURAND" → "Marie Durand"."""
+    head = line.split(",")[0].strip()
+    words = head.split()
+    if len(words) > 3:
+        cut = max((k for k, w in enumerate(words) if w in ("DE", "DU")), default=-1)
+        words = words[cut + 1 :]
+    if not 2 <= len(words) <= 3 or not all(w.replace("-", "").isalpha() for w in words):
+        return None
+    return " ".join(w.title() for w in words)
 
 
 def is_demonym(phrase: Span) -> bool:

@@ -20,6 +20,8 @@ _SUBJ_DEPS = ("nsubj", "nsubj:pass")
 _CLIMB = ("conj", "xcomp", "advcl", "acl")
 #: Clitics a small parser sometimes takes for subjects ("X en a appelé à …").
 _NOT_SUBJECTS = frozenset({"en", "y", "se", "s'", "s’"})
+_NOMINAL = ("NOUN", "PROPN")
+_VIA = ("par la voix", "par l' intermédiaire", "par l'intermédiaire")
 _STOP_SUBJ = frozenset({"qui", "que", "qu'", "qu’", "dont", "lors", "lorsque", "alors", "dans"})
 TIME_WORDS = frozenset(
     [
@@ -152,6 +154,9 @@ def subject_span(verb: Token, incise: bool = False) -> Span | None:
     gerund = _gerund_subject(verb)
     if gerund is not None:
         return gerund
+    voice = _voice_of(verb)
+    if voice is not None:
+        return voice
     if incise:
         after = _inverted_subject(verb)
         if after is not None:
@@ -159,7 +164,23 @@ def subject_span(verb: Token, incise: bool = False) -> Span | None:
     parsed = _parsed_subject(verb)
     if parsed is not None and not (incise and parsed.start < verb.i):
         return parsed
-    return None if incise else _name_before(verb)
+    if incise:
+        return None
+    return _sentence_subject(verb) or _name_before(verb)
+
+
+def _voice_of(verb: Token) -> Span | None:
+    """ "Le ministère assure, par la voix de son porte-parole, X, que …": a named person
+    who speaks for the subject is the speaker."""
+    doc = verb.doc
+    after = doc[verb.i + 1 : min(verb.i + 6, len(doc))]
+    words = " ".join(t.lower_ for t in after).replace("’", "'")
+    if not any(f"{via} {of}" in words for via in _VIA for of in ("de", "d'", "du")):
+        return None
+    for ent in doc.ents:
+        if ent.label_ == "PER" and verb.i < ent.start <= verb.i + 12:
+            return ent
+    return None
 
 
 def _gerund_subject(verb: Token) -> Span | None:
@@ -177,7 +198,7 @@ def _gerund_subject(verb: Token) -> Span | None:
         return None
     start = cue_tokens(head)[0]
     incise = start > 0 and head.doc[start - 1].text == "," and is_cue_verb(head)
-    return _inverted_subject(head) if incise and not preposed_subject(head) else None
+    return _inverted_subject(head) if incise else None
 
 
 def preposed_subject(verb: Token) -> bool:
@@ -200,6 +221,20 @@ def _parsed_subject(verb: Token) -> Span | None:
         else:
             break
     return None
+
+
+def _sentence_subject(verb: Token) -> Span | None:
+    """ "X, poursuivie aussi pour …, nie avoir … et dit avoir …": a verb the parser left
+    without a subject shares the sentence's subject when no other subject comes between."""
+    sent = docindex.sent_of(verb)
+    subjects = [
+        t for t in sent if t.dep_ in _SUBJ_DEPS and t.i < verb.i and t.lower_ not in _NOT_SUBJECTS
+    ]
+    if len(subjects) != 1 or subjects[0].head != sent.root or subjects[0].pos_ not in _NOMINAL:
+        return None
+    if any(t.lower_ in _STOP_SUBJ for t in sent.doc[subjects[0].i + 1 : verb.i]):
+        return None  # a relative or subordinate clause: the subject is not shared
+    return _noun_phrase(subjects[0])
 
 
 def _name_before(verb: Token) -> Span | None:

@@ -208,7 +208,8 @@ def _que_clause(verb: Token, sent: Span) -> Found | None:
     for tok in doc[end : min(end + 10, sent.end)]:
         if tok.lower_ in _QUE:
             prev = doc[tok.i - 1]
-            if prev.lower_ in _NOT_COMPLEMENT:
+            to_that = prev.lower_ == "ce" and doc[tok.i - 2].lower_ == "à"  # "demande à ce que"
+            if prev.lower_ in _NOT_COMPLEMENT and not to_that:
                 return None
             begin = tok.idx + len(tok.text)
             while begin < sent.end_char and docindex.text(doc)[begin].isspace():
@@ -473,6 +474,8 @@ def _direct(doc: Doc, m: Marks) -> list[Found]:
     if split:
         return split
     found = _incise_after(doc, m) or _verb_before(doc, m) or _headline_colon(doc, m)
+    if found is None and _sentence_like(doc, m):
+        found = _colon_subject(doc, m) or _signature_below(doc, m)
     if found is None:
         return (
             [Found(start, end, "direct", None, None, inferred=True)]
@@ -536,9 +539,20 @@ def _incise_after(doc: Doc, m: Marks) -> Found | None:
         )
         if participle:
             return None  # ", dénonçant …" opens the next report, it is not an incise
-        if cues.is_cue_verb(tok) and (separated or cues.clitic_subject(tok) is not None):
+        if cues.is_cue_verb(tok) and (
+            separated or cues.clitic_subject(tok) is not None or _bare_incise(tok, i)
+        ):
             return Found(0, 0, "direct", _cue(tok), cues.subject_span(tok, incise=True))
     return None
+
+
+def _bare_incise(verb: Token, first: int) -> bool:
+    """ "«…» a ainsi affirmé la ministre": an incise with no comma, whose cue opens right
+    after the closing mark and whose subject follows the verb."""
+    if cues.cue_tokens(verb)[0] != first or cues.preposed_subject(verb):
+        return False
+    subject = cues.subject_span(verb, incise=True)
+    return subject is not None and subject.start > verb.i
 
 
 def _phrase_end(doc: Doc, i: int) -> int:
@@ -582,6 +596,41 @@ def _headline_colon(doc: Doc, m: Marks) -> Found | None:
     if words and len(words) <= 4 and all(t.is_title or t.is_upper for t in words):
         return Found(0, 0, "direct", None, span)
     return None
+
+
+def _colon_subject(doc: Doc, m: Marks) -> Found | None:
+    """ "Hier, il a préparé le terrain : «…»": a quotation after a colon is the words of
+    the clause's subject when that is a person or a subject pronoun (no cue)."""
+    i = _tokens_from(doc, m.open)
+    if i < 2 or doc[i - 1].text != ":":
+        return None
+    sent = docindex.sent_of(doc[i - 1])
+    verbs = [t for t in doc[sent.start : i - 1] if t.pos_ == "VERB"]
+    if not verbs:
+        return None
+    subject = cues.subject_span(verbs[-1])
+    if subject is None:
+        return None
+    personal = subject.text.lower() in ("il", "elle") or any(
+        e.label_ == "PER" for e in subject.ents
+    )
+    return Found(0, 0, "direct", None, subject) if personal else None
+
+
+def _signature_below(doc: Doc, m: Marks) -> Found | None:
+    """A pull quote signed by the next line in capitals ("«…»" then "JEAN DUPONT")."""
+    text = docindex.text(doc)
+    start = text.find("\n", m.close)
+    if start == -1:
+        return None
+    end = text.find("\n", start + 1)
+    line = text[start + 1 : end if end != -1 else len(text)].strip()
+    words = line.split()
+    if not 2 <= len(words) <= 12 or not line.isupper():
+        return None
+    offset = start + 1 + text[start + 1 :].index(line)
+    span = _char_span(doc, offset, offset + len(line))
+    return Found(0, 0, "direct", None, span) if span is not None else None
 
 
 def _sentence_like(doc: Doc, m: Marks) -> bool:
@@ -635,12 +684,24 @@ def _continuations(doc: Doc, found: list[Found]) -> list[Found]:
         if f.inferred:
             prev = out[-1] if out else None
             nxt = next((g for g in found[n + 1 :] if not g.inferred), None)
-            if prev is not None and prev.speaker is not None and f.start - prev.end < _NEAR:
+            after = nxt is not None and nxt.speaker is not None and nxt.start - f.end < _NEAR
+            if after and nxt is not None and _intertitle(doc, f):
+                f.speaker = nxt.speaker  # an intertitle announces the section below it
+            elif prev is not None and prev.speaker is not None and f.start - prev.end < _NEAR:
                 f.speaker = prev.speaker
-            elif nxt is not None and nxt.speaker is not None and nxt.start - f.end < _NEAR:
+            elif after and nxt is not None:
                 f.speaker = nxt.speaker
         out.append(f)
     return out
+
+
+def _intertitle(doc: Doc, found: Found) -> bool:
+    """A short quotation standing alone on its line ("«Effet boule de neige»")."""
+    text = docindex.text(doc)
+    start = text.rfind("\n", 0, found.start) + 1
+    end = text.find("\n", found.end)
+    line = text[start : end if end != -1 else len(text)].strip(' «»"“”.')
+    return len(line.split()) <= 8 and line == text[found.start : found.end].strip(" .")
 
 
 #: Quotes this close (in characters) share a speaker when the later one has no cue.

@@ -2,11 +2,21 @@
 
 The phrase is the subject found by :mod:`recoupe.nlp.cues`: a name ("John Kirby"), a
 phrase holding a name ("le porte-parole du Pentagone Peter Cook"), a pronoun ("il",
-"a-t-elle dit"), a demonstrative ("ce dernier") or a role noun ("le porte-parole",
-"la banque"). Pronouns point to the last speaker when the last quote is close, else to the
-last person named, with grammatical gender read from honorifics and determiners
-("Mme", "la ministre") so that "elle" skips men. Role nouns point to the person given
-that role in an apposition, and organisation nouns to the last organisation named.
+"a-t-elle dit"), a demonstrative ("ce dernier"), a role noun ("le porte-parole") or an
+organisation noun ("la banque"). In order of trust:
+
+* names, with one-word names extended to the full name the article writes elsewhere, and
+  signatures in capitals under pull quotes;
+* organisation nouns: the tagged organisation whose name they start, else the fullest
+  description in the article ("le parquet" → "parquet de Marseille"), else the last one;
+* pronouns: a person named in the quote's own sentence before it, then a subject named
+  since the last quote, then the last speaker when close, then the main figure named since;
+* role nouns and demonyms ("le chef de l'Etat", "le Texan"): the apposition holder, then
+  a person the previous sentence named, then the last speaker, then the most named person.
+
+Grammatical gender (honorifics, role nouns, agreeing participles) filters candidates, so
+that "elle" or "la ministre" skip men; a title given to a person in the article ("le
+général X") keeps another role noun ("l'ex-otage") from pointing at them.
 """
 
 from __future__ import annotations
@@ -45,6 +55,7 @@ _TIME_NOUNS = TIME_WORDS | {
     "an",
     "année",
 }
+_POSSESSIVES = frozenset({"son", "sa", "ses", "leur", "leurs", "notre", "votre"})
 #: A pronoun refers to the last speaker when the last quote ended this close (characters).
 _NEAR = 400
 
@@ -98,6 +109,10 @@ class ArticleSpeakers:
 
     def _entity(self, phrase: Span) -> tuple[int | None, str | None]:
         """The entity behind ``phrase``, or a descriptive organisation name."""
+        if phrase.text.isupper() and len(phrase) > 1:
+            signed = coref.entity_by_text(phrase, self.mentions, self.assign)
+            if signed is not None or coref.signature_name(phrase.text):
+                return signed, None if signed is not None else coref.signature_name(phrase.text)
         entity = self._named(phrase)
         if entity is not None:
             return entity, None
@@ -417,12 +432,15 @@ def _next_text(phrase: Span) -> str:
 
 
 def _trimmed(phrase: Span) -> Span:
-    """The phrase without a leading comma, auxiliary or verb (", avait expliqué le X")."""
-    start = phrase.start
+    """The phrase without a leading comma, auxiliary or verb (", avait expliqué le X"), and
+    with the article of a role the model's entity span left out ("la [ministre de …]")."""
+    doc, start = phrase.doc, phrase.start
     lead = ("PUNCT", "AUX", "VERB", "ADV")
-    while start < phrase.end - 1 and phrase.doc[start].pos_ in lead:
+    while start < phrase.end - 1 and doc[start].pos_ in lead:
         start += 1
-    return phrase.doc[start : phrase.end]
+    if start > 0 and doc[start].is_lower and doc[start - 1].lower_ in _DEFINITE:
+        start -= 1
+    return doc[start : phrase.end]
 
 
 def _is_name(mention: DocMention) -> bool:
@@ -500,8 +518,9 @@ def _participle_gender(span: Span) -> str | None:
     passive = root.dep_ == "nsubj:pass" or any(
         c.dep_.startswith("aux") and c.lemma_ == "être" for c in verb.children
     )
-    if not passive or "Part" not in verb.morph.get("VerbForm", []):
-        return None
+    reflexive = any(c.lower_ in ("se", "s'", "s’") for c in verb.children)
+    if not passive or reflexive or "Part" not in verb.morph.get("VerbForm", []):
+        return None  # "X s'est dit …": agreement of reflexives is unreliable in copy
     return _morph_gender(verb)
 
 
@@ -519,6 +538,8 @@ def _gender_before(span: Span) -> str | None:
         apposed = doc[span.start - 1].text == ","  # "le procureur de Y, X" scans back
         if tok.pos_ == "ADP" and not apposed and (head is None or head.pos_ == "ADJ"):
             break  # "la mère du petit X": "mère" describes someone else
+        if tok.lower_ in _POSSESSIVES and head is not None:
+            break  # "par la voix de son porte-parole, X": the role starts at "son"
         if tok.ent_type_ == "PER" or tok.like_num or tok.lower_ in _TIME_NOUNS:
             break  # another person's name, or a date ("Le 21 juillet, X"): not X's role
         if tok.text == "," and tok.i != span.start - 1:

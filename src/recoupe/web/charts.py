@@ -6,6 +6,7 @@ Content-Security-Policy (``style-src 'self'``) holds.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -13,6 +14,8 @@ from dataclasses import dataclass
 from markupsafe import Markup, escape
 
 WIDTH, HEIGHT, LABEL = 600, 120, 18
+#: Widest bar drawn, so that a chart of one or two periods does not fill the width.
+MAX_BAR = 40.0
 #: Days spanned beyond which the chart counts by month instead of by day.
 DAILY_SPAN = 62
 
@@ -26,19 +29,28 @@ class Bar:
 
 
 def bars(days: Iterable[str | None]) -> list[Bar]:
-    """Counts per day (ISO dates), or per month over a long span; undated ones left out."""
-    dated = sorted(d for d in days if d)
+    """Counts per day (ISO dates), or per month over a long span, with empty periods filled.
+
+    Undated mentions are left out. Every day (or month) from the first to the last is a bar,
+    so that the horizontal axis is time and a quiet week shows as a gap.
+    """
+    dated = sorted(dt.date.fromisoformat(d[:10]) for d in days if d)
     if not dated:
         return []
-    monthly = _span_days(dated[0], dated[-1]) > DAILY_SPAN
-    counts = Counter(d[:7] if monthly else d for d in dated)
-    return [Bar(label, counts[label]) for label in sorted(counts)]
+    monthly = (dated[-1] - dated[0]).days > DAILY_SPAN
+    counts = Counter(d.isoformat()[:7] if monthly else d.isoformat() for d in dated)
+    periods = _months(dated[0], dated[-1]) if monthly else _days(dated[0], dated[-1])
+    return [Bar(label, counts.get(label, 0)) for label in periods]
 
 
-def _span_days(first: str, last: str) -> int:
-    y1, m1, d1 = (int(x) for x in first[:10].split("-"))
-    y2, m2, d2 = (int(x) for x in last[:10].split("-"))
-    return (y2 - y1) * 372 + (m2 - m1) * 31 + (d2 - d1)
+def _days(first: dt.date, last: dt.date) -> list[str]:
+    return [(first + dt.timedelta(days=n)).isoformat() for n in range((last - first).days + 1)]
+
+
+def _months(first: dt.date, last: dt.date) -> list[str]:
+    count = (last.year - first.year) * 12 + last.month - first.month + 1
+    index = first.year * 12 + first.month - 1
+    return [f"{(index + n) // 12:04d}-{(index + n) % 12 + 1:02d}" for n in range(count)]
 
 
 def svg_chart(data: list[Bar], title: str) -> Markup:
@@ -46,29 +58,34 @@ def svg_chart(data: list[Bar], title: str) -> Markup:
     if not data:
         return Markup("")
     top = max(bar.count for bar in data)
-    step = WIDTH / len(data)
+    step = min(WIDTH / len(data), MAX_BAR / 0.8)
     parts = [
         f'<svg class="chart" viewBox="0 0 {WIDTH} {HEIGHT + LABEL}" role="img" '
         f'aria-label="{escape(title)}" xmlns="http://www.w3.org/2000/svg">',
         f"<title>{escape(title)}</title>",
     ]
     for i, bar in enumerate(data):
+        if not bar.count:
+            continue
         height = max(2.0, HEIGHT * bar.count / top)
         x = i * step + step * 0.1
         parts.append(
             f'<rect class="bar" x="{x:.1f}" y="{HEIGHT - height:.1f}" width="{step * 0.8:.1f}" '
             f'height="{height:.1f}"><title>{escape(bar.label)}: {bar.count}</title></rect>'
         )
-    parts.append(_axis_labels(data))
+    parts.append(f'<line class="baseline" x1="0" y1="{HEIGHT}" x2="{step * len(data):.1f}" '
+                 f'y2="{HEIGHT}"/>')
+    parts.append(_axis_labels(data, step * len(data)))
     parts.append("</svg>")
     return Markup("".join(parts))
 
 
-def _axis_labels(data: list[Bar]) -> str:
-    """The first and last labels under the bars."""
+def _axis_labels(data: list[Bar], right: float) -> str:
+    """The first and last labels under the bars, the last one ending at ``right``."""
     first = f'<text class="axis" x="0" y="{HEIGHT + LABEL - 4}">{escape(data[0].label)}</text>'
     if len(data) == 1:
         return first
-    last = (f'<text class="axis" x="{WIDTH}" y="{HEIGHT + LABEL - 4}" text-anchor="end">'
+    x = max(right, 160.0)
+    last = (f'<text class="axis" x="{x:.1f}" y="{HEIGHT + LABEL - 4}" text-anchor="end">'
             f"{escape(data[-1].label)}</text>")
     return first + last

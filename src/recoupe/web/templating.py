@@ -33,6 +33,7 @@ def environment() -> Environment:
         lstrip_blocks=True,
     )
     env.filters["day"] = day
+    env.filters["when"] = when
     env.filters["link"] = safe_link
     env.filters["paragraphs"] = paragraphs
     env.filters["highlighted"] = highlighted
@@ -44,6 +45,14 @@ def day(article: Article) -> str:
     """The article's day as ``YYYY-MM-DD``, or an em dash when unknown."""
     published = article.published_day
     return published.isoformat() if isinstance(published, dt.date) else "—"
+
+
+def when(iso: str | None) -> str:
+    """An ISO day or timestamp for people: ``2025-09-08`` or ``2025-09-08 11:42``."""
+    if not iso:
+        return "undated"
+    day_part, _, time_part = iso.partition("T")
+    return f"{day_part} {time_part[:5]}" if time_part else day_part
 
 
 def safe_link(url: str | None) -> str | None:
