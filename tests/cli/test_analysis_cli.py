@@ -94,6 +94,9 @@ def test_articles_gain_their_event_and_story(db: str) -> None:
     assert {a["story_id"] for a in articles} == {stories[0]["id"]}
     assert sorted(events[0]["article_ids"]) == [1, 2]
     assert stories[0]["event_ids"] == [events[0]["id"]]
+    bodies = [a["body"] for a in articles]
+    assert any(events[0]["summary"] in body for body in bodies), "summaries are extractive"
+    assert events[0]["date"] is None, "no article gives a date: none is invented"
 
 
 def test_explain_shows_the_scores(db: str) -> None:

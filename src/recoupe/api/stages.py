@@ -1,6 +1,8 @@
 """REST API, version 1: what the later stages found (entities, quotes, actions, events, stories).
 
-Records have the fields of ``recoupe export entities|quotes|actions|events|stories``. Lists
+Records have the fields of ``recoupe export entities|quotes|actions|events|stories`` (the
+models below name the fields every record has; fields the read models add later, such as an
+event's narrative, pass through as they are). Lists
 are pages ``{"items": [...], "next": cursor}``: pass ``cursor=next`` for the next page until
 ``next`` is ``null`` (here the cursor is an offset into the list, which is small).
 """
@@ -10,7 +12,7 @@ from __future__ import annotations
 from typing import Annotated, Any
 
 from fastapi import APIRouter, HTTPException, Query
-from pydantic import BaseModel
+from pydantic import BaseModel, ConfigDict
 
 from recoupe.api.routes import Limit, StoreDep, Text
 from recoupe.store import Record
@@ -24,6 +26,8 @@ NOT_FOUND: dict[int | str, dict[str, Any]] = {404: {"description": "No record ha
 class EntityRecord(BaseModel):
     """A canonical entity as exported by ``recoupe export entities``."""
 
+    model_config = ConfigDict(extra="allow")
+
     id: int
     name: str
     kind: str
@@ -35,6 +39,8 @@ class EntityRecord(BaseModel):
 
 class QuoteRecord(BaseModel):
     """A quote as exported: who said what, with offsets into the article body."""
+
+    model_config = ConfigDict(extra="allow")
 
     id: int
     article_id: int
@@ -58,6 +64,8 @@ class Actor(BaseModel):
 class ActionRecord(BaseModel):
     """A coded interaction (PLOVER) with the sentence it was read from."""
 
+    model_config = ConfigDict(extra="allow")
+
     id: int
     article_id: int
     date: str | None
@@ -77,6 +85,8 @@ class ActionRecord(BaseModel):
 class EventRecord(BaseModel):
     """An event: articles about one happening, with their outlets and dates."""
 
+    model_config = ConfigDict(extra="allow")
+
     id: int
     story_id: int | None
     title: str
@@ -88,6 +98,8 @@ class EventRecord(BaseModel):
 
 class StoryRecord(BaseModel):
     """A story: events that follow one another, with its dates and size."""
+
+    model_config = ConfigDict(extra="allow")
 
     id: int
     title: str

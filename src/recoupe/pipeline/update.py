@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from recoupe.nlp import NlpConfig
 from recoupe.pipeline.annotate import BatchHook, annotate_pending
 from recoupe.pipeline.link import link_pending
+from recoupe.pipeline.narrate import narrate_pending
 from recoupe.store import Store
 
 
@@ -16,6 +17,7 @@ class UpdateReport:
 
     annotated: int
     linked: int
+    narrated: int
 
 
 def update(
@@ -24,7 +26,7 @@ def update(
     on_annotated: BatchHook | None = None,
     on_linked: BatchHook | None = None,
 ) -> UpdateReport:
-    """Annotate, then link, every article that a stage has not seen yet."""
+    """Annotate, link, then narrate everything that a stage has not seen yet."""
     annotated = annotate_pending(store, config, on_batch=on_annotated)
     linked = link_pending(store, on_batch=on_linked)
-    return UpdateReport(annotated=annotated, linked=linked)
+    return UpdateReport(annotated=annotated, linked=linked, narrated=narrate_pending(store))

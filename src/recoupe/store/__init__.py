@@ -14,9 +14,9 @@ from typing import Any
 
 from sqlalchemy import Connection, insert, select, update
 
-from recoupe.model import Article, Entity, Event, EventAssignment, Rejection, Story
+from recoupe.model import Article, Entity, Event, EventAssignment, Quote, Rejection, Story
 from recoupe.store import articles as article_rows
-from recoupe.store import links, records
+from recoupe.store import links, narratives, records
 from recoupe.store import nlp as nlp_rows
 from recoupe.store import search as search_index
 from recoupe.store import state as stage_state
@@ -72,9 +72,7 @@ class Store:
             conn.execute(
                 update(ingest_runs)
                 .where(ingest_runs.c.id == run_id)
-                .values(
-                    finished_at=_now(), stored=stored, duplicates=duplicates, rejected=rejected
-                )
+                .values(finished_at=_now(), stored=stored, duplicates=duplicates, rejected=rejected)
             )
 
     # ---------------------------------------------------------------- articles
@@ -105,8 +103,10 @@ class Store:
             if rejected and run_id is not None:
                 conn.execute(
                     insert(rejections),
-                    [{"ingest_run_id": run_id, "origin": r.origin, "reason": r.reason}
-                     for r in rejected],
+                    [
+                        {"ingest_run_id": run_id, "origin": r.origin, "reason": r.reason}
+                        for r in rejected
+                    ],
                 )
         return added
 
@@ -201,6 +201,21 @@ class Store:
             links.save_assignments(conn, placed)
             links.save_clusters(conn, found_events, found_stories)
             stage_state.save_state(conn, "linker", linker_state)
+
+    def stale_events(self) -> dict[str, list[int]]:
+        """Events whose member articles changed since they were last narrated."""
+        with self._read() as conn:
+            return narratives.stale_events(conn)
+
+    def quotes_of(self, article_ids: Sequence[int]) -> list[Quote]:
+        """The quotes of these articles, as model objects."""
+        with self._read() as conn:
+            return narratives.quotes_of(conn, article_ids)
+
+    def save_narratives(self, rows: Sequence[Record]) -> None:
+        """Store event narratives (date, summary, comparison) in one transaction."""
+        with self.engine.begin() as conn:
+            narratives.save(conn, rows)
 
     # ---------------------------------------------------------------- read models
 

@@ -33,7 +33,7 @@ def save_assignments(conn: Connection, placed: Sequence[EventAssignment]) -> Non
             "event_key": a.event_id,
             "story_key": a.story_id,
             "duplicate_of": int(a.duplicate_of) if a.duplicate_of else None,
-            "explanation": _plain(dataclasses.asdict(a.explanation)),
+            "explanation": plain(dataclasses.asdict(a.explanation)),
         }
         for a in placed
     ]
@@ -80,12 +80,14 @@ def _event_row(event: Event) -> dict[str, Any]:
     }
 
 
-def _plain(value: Any) -> Any:
+def plain(value: Any) -> Any:
     """``value`` with dates as ISO text and tuples as lists, so that it can be stored as JSON."""
     if isinstance(value, dict):
-        return {k: _plain(v) for k, v in value.items()}
+        return {k: plain(v) for k, v in value.items()}
     if isinstance(value, list | tuple):
-        return [_plain(v) for v in value]
+        return [plain(v) for v in value]
+    if isinstance(value, set | frozenset):
+        return sorted(plain(v) for v in value)
     if isinstance(value, dt.date):
         return value.isoformat()
     return value

@@ -12,6 +12,7 @@ from typing import Any
 
 from sqlalchemy import Connection, select
 
+from recoupe.store import narratives
 from recoupe.store.schema import (
     actions,
     article_links,
@@ -112,6 +113,7 @@ def event_records(conn: Connection, story_id: int | None = None) -> list[dict[st
     if story_id is not None:
         query = query.where(stories.c.id == story_id)
     members = _event_articles(conn)
+    told = narratives.by_event(conn)
     out = [
         {
             "id": r.id,
@@ -122,10 +124,24 @@ def event_records(conn: Connection, story_id: int | None = None) -> list[dict[st
             "first_seen": _iso(r.first_seen),
             "last_seen": _iso(r.last_seen),
         }
+        | _narrative_fields(told.get(r.key))
         for r in conn.execute(query)
     ]
     out.sort(key=lambda e: (e["first_seen"] is None, e["first_seen"] or "", e["id"]))
     return out
+
+
+def _narrative_fields(told: Any) -> dict[str, Any]:
+    """An event's ``date``, ``date_evidence``, ``not_before`` and ``summary`` (text)."""
+    if told is None:
+        return {"date": None, "date_evidence": None, "not_before": None, "summary": None}
+    sentence = told.sentence["text"] if told.sentence else None
+    return {
+        "date": _iso(told.date),
+        "date_evidence": told.date_evidence,
+        "not_before": _iso(told.not_before),
+        "summary": sentence,
+    }
 
 
 def article_links_of(conn: Connection, article_id: int) -> dict[str, Any] | None:

@@ -189,3 +189,19 @@ stage_state = Table(
     Column("data", JSON, nullable=False),
     Column("updated_at", DateTime(timezone=True), nullable=False),
 )
+
+# --------------------------------------------------------------------------- narrate
+
+#: What the narrate stage says about an event, for the member articles it was computed from.
+event_narratives = Table(
+    "event_narratives",
+    metadata,
+    Column("event_key", String(64), primary_key=True),
+    Column("article_ids", JSON, nullable=False),
+    Column("date", Date),
+    Column("date_evidence", JSON),
+    Column("not_before", Date),
+    Column("sentence", JSON),
+    Column("summary", JSON, nullable=False),
+    Column("comparison", JSON, nullable=False),
+)

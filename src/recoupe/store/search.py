@@ -236,9 +236,7 @@ def match_expression(phrases: Sequence[Sequence[str]]) -> str:
             # form: a second phrase would only double the ranking work.
             clauses.append(f'{{title_stem body_stem}} : "{stems}"')
         else:
-            clauses.append(
-                f'({{title body}} : "{exact}" OR {{title_stem body_stem}} : "{stems}")'
-            )
+            clauses.append(f'({{title body}} : "{exact}" OR {{title_stem body_stem}} : "{stems}")')
     return " AND ".join(clauses)
 
 
@@ -380,8 +378,9 @@ def _search_like(
     for row in rows:
         article = from_row(row)
         title = article.title or ""
-        hits.append(_hit(article, 0.0, _marked_by_stem(title, stems),
-                         _marked_by_stem(article.body, stems)))
+        hits.append(
+            _hit(article, 0.0, _marked_by_stem(title, stems), _marked_by_stem(article.body, stems))
+        )
     return SearchResults(query, hits, total)
 
 
