@@ -2,9 +2,17 @@
 
 from __future__ import annotations
 
+import json
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+
+from recoupe.pipeline import ingest, update
+from recoupe.store import Store
+
+DEMO = Path(__file__).resolve().parents[1] / "examples" / "demo"
+DEMO_GOLD = json.loads((DEMO / "gold.json").read_text(encoding="utf-8"))
 
 TOWNS = ["Valmont", "Saint-Aubrac", "Kerlouan", "Montferrier", "Belcastel", "Orvilliers"]
 TOPICS = [
@@ -48,3 +56,20 @@ def corpus(tmp_path: Path) -> Path:
     folder = tmp_path / "corpus"
     write_articles(folder, 6)
     return folder
+
+
+def demo_key(origin: str) -> str:
+    """The gold file's key of an article origin: its path under the demo corpus + fragment."""
+    path, _, fragment = origin.partition("#")
+    relative = Path(path).resolve().relative_to((DEMO / "corpus").resolve()).as_posix()
+    return f"{relative}#{fragment}" if fragment else relative
+
+
+@pytest.fixture(scope="session")
+def demo_store(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Store]:
+    """The demo corpus ingested and analysed once (all stages) into a fresh store."""
+    with Store(tmp_path_factory.mktemp("demo") / "demo.db") as store:
+        report = ingest([DEMO / "corpus"], store, jobs=2)
+        assert report.rejected == [], report.rejected
+        update(store)
+        yield store

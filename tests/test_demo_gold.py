@@ -3,35 +3,20 @@
 from __future__ import annotations
 
 import datetime as dt
-import json
-from pathlib import Path
 
 import pytest
 
 from recoupe.extract.dates import parse_timestamp
 from recoupe.model import Article
-from recoupe.pipeline import ingest
 from recoupe.store import Store
-
-DEMO = Path(__file__).resolve().parents[1] / "examples" / "demo"
-GOLD = json.loads((DEMO / "gold.json").read_text(encoding="utf-8"))
+from tests.conftest import DEMO_GOLD as GOLD
+from tests.conftest import demo_key
 
 
 @pytest.fixture(scope="module")
-def demo_articles(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Article]:
-    """The demo corpus ingested into a fresh store, keyed like the gold file."""
-    corpus = DEMO / "corpus"
-    with Store(tmp_path_factory.mktemp("demo") / "demo.db") as store:
-        report = ingest([corpus], store, jobs=2)
-        assert report.rejected == [], report.rejected
-        articles = list(store.iter_articles())
-    return {_key(a.origin, corpus): a for a in articles}
-
-
-def _key(origin: str, corpus: Path) -> str:
-    path, _, fragment = origin.partition("#")
-    relative = Path(path).resolve().relative_to(corpus.resolve()).as_posix()
-    return f"{relative}#{fragment}" if fragment else relative
+def demo_articles(demo_store: Store) -> dict[str, Article]:
+    """The demo corpus's articles, keyed like the gold file."""
+    return {demo_key(a.origin): a for a in demo_store.iter_articles()}
 
 
 def _folded(text: str) -> str:
