@@ -3,7 +3,8 @@
 Inputs are the trafilatura benchmark pages from ``../shared`` (real news and blog pages):
 as HTML files, and as the plain text a scraper keeps (every line of the page, furniture
 included, rendered by resiliparse). Each run is a fresh ``recoupe ingest`` process into a
-fresh store, so the figures include reading, cleaning, language identification and storage.
+fresh store, so the figures include reading, cleaning, language identification and storage
+(not the later stages: ``bench/nlp.py`` and ``bench/clustering.py`` measure those).
 
     python bench/ingest.py [--pages 400] [--jobs 1 2]
 
@@ -62,7 +63,8 @@ def _write_inputs(cases: list, tmp: Path) -> dict[str, Path]:
 
 def _run(kind: str, folder: Path, jobs: int, tmp: Path) -> dict[str, object]:
     db = tmp / f"{kind}-{jobs}.db"
-    command = [sys.executable, "-m", "recoupe", "ingest", "--quiet", "--jobs", str(jobs)]
+    command = [sys.executable, "-m", "recoupe", "ingest", "--quiet", "--no-analyse"]
+    command += ["--jobs", str(jobs)]
     started = time.perf_counter()
     with subprocess.Popen(
         [*command, "--db", str(db), str(folder)], stdout=subprocess.PIPE, text=True
