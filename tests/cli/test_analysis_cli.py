@@ -113,6 +113,11 @@ def test_actions_are_coded_from_french(db: str) -> None:
     assert "a menacé lundi la Norvège" in records[0]["sentence"]
     listed = run("actions", "--db", db, "--source", "FRA")
     assert "THREATEN" in listed.output
+    table = run("export", "actions", "--tsv", "--db", db, "--source", "FRA").output.splitlines()
+    header, first = table[0].split("\t"), table[1].split("\t")
+    assert len(table) == 1 + len(records)
+    assert dict(zip(header, first, strict=True))["PloverEvent"] == "THREATEN"
+    assert dict(zip(header, first, strict=True))["Actor2Code"] == "NOR"
 
 
 def test_update_twice_changes_nothing(db: str) -> None:

@@ -4,10 +4,10 @@ Exit codes: 0 everything went through, 1 some inputs were rejected (the rest sto
 2 usage errors (unknown command, bad option, unknown id).
 """
 
-from recoupe.cli import analysis, articles, serve, stories
+from recoupe.cli import analysis, articles, narrate, serve, stories
 from recoupe.cli.app import app
 
-__all__ = ["analysis", "app", "articles", "main", "serve", "stories"]
+__all__ = ["analysis", "app", "articles", "main", "narrate", "serve", "stories"]
 
 
 def main() -> None:

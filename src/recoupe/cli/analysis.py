@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import csv
+import sys
 from typing import Annotated
 
 import typer
@@ -9,7 +11,7 @@ from rich.markup import escape
 from rich.table import Table
 
 from recoupe.cli.app import DbOption, app, export_app, one_line, out, write_jsonl
-from recoupe.store import Store
+from recoupe.store import Record, Store
 
 KindOption = Annotated[str | None, typer.Option(help="Only this kind: PER, ORG, GPE, LOC, MISC.")]
 NameOption = Annotated[str | None, typer.Option(help="Only names or aliases containing this.")]
@@ -104,13 +106,65 @@ def export_quotes(db: DbOption = None, speaker: SpeakerOption = None) -> None:
         )
 
 
+#: Columns of the GDELT-style table: GDELT's actor/event layout with PLOVER's event and mode.
+TSV_COLUMNS = (
+    "GlobalEventID",
+    "SQLDATE",
+    "Actor1Code",
+    "Actor1Name",
+    "Actor1Sector",
+    "EventRootCode",
+    "PloverEvent",
+    "PloverMode",
+    "Actor2Code",
+    "Actor2Name",
+    "Actor2Sector",
+    "ArticleID",
+    "Trigger",
+    "ReportedBy",
+    "Sentence",
+)
+
+
 @export_app.command("actions")
 def export_actions(
-    db: DbOption = None, source: SourceOption = None, target: TargetOption = None
+    db: DbOption = None,
+    source: SourceOption = None,
+    target: TargetOption = None,
+    tsv: Annotated[bool, typer.Option("--tsv", help="A GDELT-style tab-separated table.")] = False,
 ) -> None:
     """Actions as JSON Lines: id, article_id, date, source, event, mode, target, sentence…"""
     with Store(db) as store:
-        write_jsonl(store.action_records(source, target))
+        rows = store.action_records(source, target)
+    if not tsv:
+        write_jsonl(rows)
+        return
+    writer = csv.writer(sys.stdout, delimiter="\t", lineterminator="\n")
+    writer.writerow(TSV_COLUMNS)
+    writer.writerows(_tsv_row(row) for row in rows)
+
+
+def _tsv_row(row: Record) -> list[str]:
+    """One action as a GDELT-style row; tabs and newlines inside text become spaces."""
+    source, target = row["source"] or {}, row["target"] or {}
+    cells = [
+        row["id"],
+        (row["date"] or "").replace("-", ""),
+        source.get("code", ""),
+        source.get("name", ""),
+        source.get("sector", ""),
+        row["cameo"] or "",
+        row["event"],
+        row["mode"] or "",
+        target.get("code", ""),
+        target.get("name", ""),
+        target.get("sector", ""),
+        row["article_id"],
+        row["trigger"],
+        row["reported_by"] or "",
+        row["sentence"],
+    ]
+    return [" ".join(str(cell).split()) for cell in cells]
 
 
 def _actor(actor: dict[str, str] | None) -> str:

@@ -17,7 +17,7 @@ import unicodedata
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, cached_property
 from typing import ClassVar, Protocol
 
 import justext
@@ -54,6 +54,9 @@ _URL = re.compile(r"https?://\S+|\bpic\.twitter\.com/\S+|\bt\.co/\S+|www\.\S+")
 SENTENCE_END = re.compile(r"[.!?…。！？](?:\s*[\"'»”’)」』])*\s*$")
 
 
+_WORD = re.compile(r"\w+")
+
+
 @dataclass
 class Line:
     """One line of the input, its cleaned text, and the reason it was removed (if it was)."""
@@ -68,10 +71,15 @@ class Line:
         """True for an empty line (a paragraph break), or one that held only markup or a bullet."""
         return not self.text
 
-    @property
+    def set_text(self, text: str) -> None:
+        """Replace the cleaned text (and forget the words cached from the old one)."""
+        self.text = text
+        self.__dict__.pop("words", None)
+
+    @cached_property
     def words(self) -> list[str]:
-        """The line's words (letters and digits)."""
-        return re.findall(r"\w+", self.text)
+        """The line's words (letters and digits); cached, as rules ask for them many times."""
+        return _WORD.findall(self.text)
 
     @property
     def kept(self) -> bool:
@@ -273,7 +281,7 @@ class BulletRule:
         for line in page.lines:
             if line.text in {"•", "·", "▪", "|", "-", "–", "—", "*"}:
                 page.fragments.append((line.text, self.reason))
-                line.text = ""
+                line.set_text("")
 
 
 class PhraseRule:
@@ -735,7 +743,7 @@ class AgencyCreditRule:
                 name = match["head"] or match["tail"]
                 page.credit(name, 3)
                 page.fragments.append((f"({name})", self.reason))
-            line.text = self.pattern.sub("", line.text).strip()
+            line.set_text(self.pattern.sub("", line.text).strip())
 
 
 class MediaPromptRule:

@@ -217,7 +217,32 @@ class Store:
         with self.engine.begin() as conn:
             narratives.save(conn, rows)
 
+    def stale_stories(self) -> dict[str, dict[str, list[int]]]:
+        """Stories whose events changed since they were last narrated, with their members."""
+        with self._read() as conn:
+            return narratives.stale_stories(conn)
+
+    def event_dates(self, keys: Sequence[str]) -> dict[str, dt.date | None]:
+        """The stored day each of these events happened (``None`` when undated), by key."""
+        with self._read() as conn:
+            return narratives.event_dates(conn, keys)
+
+    def save_story_narratives(self, rows: Sequence[Record]) -> None:
+        """Store story narratives (timeline, paragraph) in one transaction."""
+        with self.engine.begin() as conn:
+            narratives.save_stories(conn, rows)
+
     # ---------------------------------------------------------------- read models
+
+    def story_timeline(self, story_id: int) -> Record | None:
+        """One story's timeline (see :func:`recoupe.store.records.story_timeline`)."""
+        with self._read() as conn:
+            return records.story_timeline(conn, story_id)
+
+    def event_comparison(self, event_id: int) -> Record | None:
+        """One event outlet by outlet (see :func:`recoupe.store.records.event_comparison`)."""
+        with self._read() as conn:
+            return records.event_comparison(conn, event_id)
 
     def entity_records(self, kind: str | None = None, name: str | None = None) -> list[Record]:
         """Canonical entities (see :func:`recoupe.store.records.entity_records`)."""

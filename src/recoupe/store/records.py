@@ -7,7 +7,7 @@ users type (``recoupe events --story 2``), never the stages' internal keys.
 from __future__ import annotations
 
 import unicodedata
-from collections import defaultdict
+from collections import Counter, defaultdict
 from typing import Any
 
 from sqlalchemy import Connection, select
@@ -242,6 +242,171 @@ def mention_records(
         }
         for r in conn.execute(query)
     ]
+
+
+def story_timeline(conn: Connection, story_id: int) -> dict[str, Any] | None:
+    """One story in the order its events happened, for ``recoupe timeline``.
+
+    ``story`` (id, title, start, end), ``paragraph`` (text and its sentences with their
+    article and offsets) and ``events``: each event's date, date_evidence, not_before,
+    summary, outlets, actors (most-mentioned entities) and key quotes. ``None`` when the story
+    does not exist.
+    """
+    story = conn.execute(select(stories).where(stories.c.id == story_id)).first()
+    if story is None:
+        return None
+    told = narratives.by_story(conn, story.key)
+    keys = {r.id: r.key for r in conn.execute(select(events.c.id, events.c.key))}
+    rows = event_records(conn, story_id)
+    order = {key: k for k, key in enumerate(told.timeline if told else ())}
+    rows.sort(key=lambda e: order.get(keys[e["id"]], len(order)))
+    for row in rows:
+        row["actors"] = event_actors(conn, row["article_ids"])
+        row["quotes"] = key_quotes(conn, row["article_ids"])
+    sentences = told.paragraph["sentences"] if told else []
+    return {
+        "story": {
+            "id": story.id,
+            "title": story.title,
+            "start": _iso(story.start),
+            "end": _iso(story.end),
+        },
+        "paragraph": " ".join(s["text"] for s in sentences) or None,
+        "paragraph_sentences": [_cited(s) for s in sentences],
+        "events": rows,
+    }
+
+
+def event_actors(conn: Connection, article_ids: list[int], limit: int = 5) -> list[dict[str, Any]]:
+    """The entities these articles mention most: entity_id, name, kind, mentions."""
+    query = (
+        select(entities.c.id, entities.c.name, entities.c.kind)
+        .join(mentions, mentions.c.entity_key == entities.c.key)
+        .where(mentions.c.article_id.in_(article_ids))
+    )
+    counts = Counter((r.id, r.name, r.kind) for r in conn.execute(query))
+    ranked = sorted(counts.items(), key=lambda item: (-item[1], item[0][1]))[:limit]
+    return [
+        {"entity_id": i, "name": name, "kind": kind, "mentions": n} for (i, name, kind), n in ranked
+    ]
+
+
+def key_quotes(conn: Connection, article_ids: list[int], limit: int = 2) -> list[dict[str, Any]]:
+    """The quotes with a speaker that most of these articles carry (first copy of each)."""
+    query = (
+        select(quotes)
+        .where(quotes.c.article_id.in_(article_ids), quotes.c.speaker.is_not(None))
+        .order_by(quotes.c.article_id, quotes.c.start)
+    )
+    found: dict[str, list[Any]] = defaultdict(list)
+    for r in conn.execute(query):
+        found[fold(" ".join(r.text.split()))].append(r)
+    ranked = sorted(found.values(), key=lambda copies: -len({c.article_id for c in copies}))
+    return [
+        {
+            "speaker": c[0].speaker,
+            "text": c[0].text,
+            "article_id": c[0].article_id,
+            "start": c[0].start,
+            "end": c[0].end,
+            "articles": len({q.article_id for q in c}),
+        }
+        for c in ranked[:limit]
+    ]
+
+
+def event_comparison(conn: Connection, event_id: int) -> dict[str, Any] | None:
+    """One event outlet by outlet, for ``recoupe compare``; ``None`` when it does not exist.
+
+    ``outlets``: each outlet's articles (id, title, published), the claims it shares with
+    other outlets and those only it carries (article id, offsets, text), its quotes;
+    ``first_outlet`` and its evidence; ``designations``: entities the outlets name
+    differently. ``narrated`` is false when the narrate stage has not run on the event.
+    """
+    event = conn.execute(select(events).where(events.c.id == event_id)).first()
+    if event is None:
+        return None
+    ids = _event_articles(conn).get(event.key, [])
+    titles = {
+        r.id: r
+        for r in conn.execute(
+            select(articles.c.id, articles.c.title, articles.c.published, articles.c.outlet).where(
+                articles.c.id.in_(ids)
+            )
+        )
+    }
+    told = narratives.by_event(conn).get(event.key)
+    compared = told.comparison if told else {"outlets": [], "first_outlet": None}
+    return {
+        "event": {"id": event.id, "title": event.title, "outlets": event.outlets},
+        "narrated": told is not None,
+        "first_outlet": compared.get("first_outlet"),
+        "first_evidence": compared.get("first_evidence"),
+        "outlets": [_outlet_view(view, titles) for view in compared["outlets"]],
+        "designations": designations(conn, ids),
+    }
+
+
+def designations(conn: Connection, article_ids: list[int]) -> list[dict[str, Any]]:
+    """Entities that different outlets name differently: entity_id, name, and by outlet."""
+    query = (
+        select(entities.c.id, entities.c.name, mentions.c.text, articles.c.outlet)
+        .join(mentions, mentions.c.entity_key == entities.c.key)
+        .join(articles, articles.c.id == mentions.c.article_id)
+        .where(mentions.c.article_id.in_(article_ids))
+        .order_by(mentions.c.article_id, mentions.c.start)
+    )
+    names: dict[tuple[int, str], dict[str, list[str]]] = defaultdict(dict)
+    for r in conn.execute(query):
+        texts = names[(r.id, r.name)].setdefault(r.outlet or "?", [])
+        if " ".join(r.text.split()) not in texts:
+            texts.append(" ".join(r.text.split()))
+    return [
+        {"entity_id": i, "name": name, "by_outlet": outlets}
+        for (i, name), outlets in names.items()
+        if len(outlets) > 1 and len({fold(t) for ts in outlets.values() for t in ts}) > 1
+    ]
+
+
+def _outlet_view(view: dict[str, Any], titles: dict[int, Any]) -> dict[str, Any]:
+    ids = [int(a) for a in view["article_ids"] if str(a).isdigit()]
+    return {
+        "outlet": view["outlet"],
+        "first_published": view["first_published"],
+        "articles": [
+            {"id": i, "title": titles[i].title, "published": titles[i].published}
+            for i in ids
+            if i in titles
+        ],
+        "shared": [_claim(c) for c in view["shared"]],
+        "unique": [_claim(c) for c in view["unique"]],
+        "quotes": [
+            {"speaker": q["speaker"], "text": q["text"], "article_id": _int(q["article_id"])}
+            for q in view["quotes"]
+        ],
+    }
+
+
+def _claim(claim: dict[str, Any]) -> dict[str, Any]:
+    return {
+        "article_id": _int(claim["article_id"]),
+        "start": claim["start"],
+        "end": claim["end"],
+        "text": claim["text"],
+    }
+
+
+def _cited(sentence: dict[str, Any]) -> dict[str, Any]:
+    return {
+        "text": sentence["text"],
+        "article_id": _int(sentence["article_id"]),
+        "start": sentence["start"],
+        "end": sentence["end"],
+    }
+
+
+def _int(value: Any) -> Any:
+    return int(value) if str(value).isdigit() else value
 
 
 def _names_match(row: Any, name: str) -> bool:

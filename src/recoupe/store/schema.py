@@ -205,3 +205,14 @@ event_narratives = Table(
     Column("summary", JSON, nullable=False),
     Column("comparison", JSON, nullable=False),
 )
+
+#: A story's timeline (event keys, dated ones by day) and paragraph, for the members it was
+#: computed from (``members``: each event key with its article ids).
+story_narratives = Table(
+    "story_narratives",
+    metadata,
+    Column("story_key", String(64), primary_key=True),
+    Column("members", JSON, nullable=False),
+    Column("timeline", JSON, nullable=False),
+    Column("paragraph", JSON, nullable=False),
+)
