@@ -26,9 +26,19 @@ from recoupe.cli.app import (
 )
 from recoupe.exports import article_record
 from recoupe.model import Article
+from recoupe.nlp import NlpConfig
 from recoupe.pipeline import ingest as run_ingest
 from recoupe.pipeline import update as run_update
 from recoupe.store import ArticleFilter, Store
+
+PipelineOption = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--pipeline",
+        help="A spaCy pipeline for another language, as LANG=NAME (e.g. en=en_core_web_sm); "
+        "repeatable. Articles in a language with no pipeline are stored but not analysed.",
+    ),
+]
 
 
 @app.command()
@@ -43,6 +53,7 @@ def ingest(
         bool,
         typer.Option(help="Then find entities, quotes, actions, events and stories (`update`)."),
     ] = True,
+    pipeline: PipelineOption = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
 ) -> None:
     """Read news in any common form, clean it and store it (running it twice changes nothing)."""
@@ -63,26 +74,42 @@ def ingest(
             f"rejected {len(report.rejected)} (ingest run {report.run_id})"
         )
         if analyse:
-            _update(store, quiet)
+            _update(store, quiet, _nlp_config(pipeline))
     raise typer.Exit(report.exit_code)
 
 
 @app.command("update")
 def update_stages(
     db: DbOption = None,
+    pipeline: PipelineOption = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
 ) -> None:
     """Run entities, quotes, actions, events and stories on articles not analysed yet."""
+    config = _nlp_config(pipeline)
     with Store(db) as store:
-        _update(store, quiet)
+        _update(store, quiet, config)
 
 
-def _update(store: Store, quiet: bool) -> None:
+def _nlp_config(pipelines: list[str] | None) -> NlpConfig:
+    """French by default, plus any ``LANG=PIPELINE`` the user names (a usage error if malformed)."""
+    config = NlpConfig()
+    for item in pipelines or []:
+        language, sep, name = item.partition("=")
+        if not sep or not language.strip() or not name.strip():
+            raise typer.BadParameter(
+                f"expected LANG=PIPELINE, got {item!r}", param_hint="--pipeline"
+            )
+        config.pipelines[language.strip().lower()] = name.strip()
+    return config
+
+
+def _update(store: Store, quiet: bool, config: NlpConfig) -> None:
     with _progress(quiet) as progress:
         nlp = progress.add_task("entities, quotes, actions", total=None)
         link = progress.add_task("events and stories", total=None)
         report = run_update(
             store,
+            config,
             on_annotated=lambda n: progress.update(nlp, advance=n),
             on_linked=lambda n: progress.update(link, advance=n),
         )

