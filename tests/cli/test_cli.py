@@ -61,6 +61,7 @@ def test_usage_errors_exit_2(tmp_path: Path) -> None:
     assert run("show", "42", "--db", db).exit_code == 2
     assert run("ingest", "--db", db, "--no-such-option", "x").exit_code == 2
     assert run("no-such-command").exit_code == 2
+    assert run("update", "--db", db, "--pipeline", "no-equals-sign").exit_code == 2
 
 
 def test_db_from_environment(corpus: Path, tmp_path: Path, monkeypatch) -> None:

@@ -20,7 +20,7 @@ import datetime as dt
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any, Literal
 
 import dateparser
@@ -136,13 +136,19 @@ def date_spans(text: str) -> list[tuple[str, dt.date | dt.datetime]]:
     A date with a clock time comes back as a naive :class:`datetime.datetime`, a day alone as a
     :class:`datetime.date`. Years alone ("© AFP 2023") and days without a year are not dates here.
     """
+    return list(_date_spans(text))
+
+
+@lru_cache(maxsize=8192)
+def _date_spans(text: str) -> tuple[tuple[str, dt.date | dt.datetime], ...]:
+    """:func:`date_spans`, memoised: several rules ask about the same lines."""
     found: list[tuple[str, dt.date | dt.datetime]] = []
     for match in _span_regex().finditer(text):
         span = match.group(0).strip(" ,-")
         value = _parse_span(span)
         if value is not None:
             found.append((span, value))
-    return found
+    return tuple(found)
 
 
 @cache
