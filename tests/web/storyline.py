@@ -1,8 +1,8 @@
 """A small fictional news story for the later-stage pages: articles the real pipeline reads.
 
 Everything here is invented for the tests: towns, people and outlets. The articles are
-written as JSON Lines and go through :func:`recoupe.pipeline.ingest` and
-:func:`recoupe.pipeline.update`, so entities, quotes, actions, events and stories are the
+written as JSON Lines and go through :func:`recoupe.pipeline.ingestion` and
+:func:`recoupe.pipeline.stages`, so entities, quotes, actions, events and stories are the
 ones the stages really find.
 """
 

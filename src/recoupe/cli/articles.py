@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import sys
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.markup import escape
@@ -26,10 +26,11 @@ from recoupe.cli.app import (
 )
 from recoupe.exports import article_record
 from recoupe.model import Article
-from recoupe.nlp import NlpConfig
-from recoupe.pipeline import ingest as run_ingest
-from recoupe.pipeline import update as run_update
+from recoupe.pipeline.ingestion import ingest as run_ingest
 from recoupe.store import ArticleFilter, Store
+
+if TYPE_CHECKING:
+    from recoupe.nlp import NlpConfig
 
 PipelineOption = Annotated[
     list[str] | None,
@@ -92,6 +93,8 @@ def update_stages(
 
 def _nlp_config(pipelines: list[str] | None) -> NlpConfig:
     """French by default, plus any ``LANG=PIPELINE`` the user names (a usage error if malformed)."""
+    from recoupe.nlp import NlpConfig  # spaCy loads in seconds: only when analysis runs
+
     config = NlpConfig()
     for item in pipelines or []:
         language, sep, name = item.partition("=")
@@ -104,6 +107,8 @@ def _nlp_config(pipelines: list[str] | None) -> NlpConfig:
 
 
 def _update(store: Store, quiet: bool, config: NlpConfig) -> None:
+    from recoupe.pipeline.stages import update as run_update
+
     with _progress(quiet) as progress:
         nlp = progress.add_task("entities, quotes, actions", total=None)
         link = progress.add_task("events and stories", total=None)
