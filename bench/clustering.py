@@ -28,8 +28,36 @@ import numpy as np
 from recoupe.link import Linker
 from recoupe.model import LinkInput
 
-SYLLABLES = ["ba", "ce", "di", "fo", "gu", "la", "me", "ni", "po", "ru", "sa", "te", "vi", "zo",
-             "an", "on", "in", "er", "ou", "ch", "tr", "pl", "gr", "br", "qu", "el", "is", "or"]
+SYLLABLES = [
+    "ba",
+    "ce",
+    "di",
+    "fo",
+    "gu",
+    "la",
+    "me",
+    "ni",
+    "po",
+    "ru",
+    "sa",
+    "te",
+    "vi",
+    "zo",
+    "an",
+    "on",
+    "in",
+    "er",
+    "ou",
+    "ch",
+    "tr",
+    "pl",
+    "gr",
+    "br",
+    "qu",
+    "el",
+    "is",
+    "or",
+]
 
 
 @dataclass
@@ -63,19 +91,28 @@ class SyntheticStream:
         return "PER:" + " ".join(self.rng.choice(self.vocab[20_000:], size=2))
 
     def _story(self) -> _Story:
-        return _Story(self.rng.choice(self.vocab[2000:], size=40, replace=False),
-                      [self._actor() for _ in range(4)])
+        return _Story(
+            self.rng.choice(self.vocab[2000:], size=40, replace=False),
+            [self._actor() for _ in range(4)],
+        )
 
     def _event(self, story: _Story, day: float) -> tuple[int, np.ndarray, list[str], float]:
-        ev = (self.next_event, self.rng.choice(self.vocab[5000:], size=20, replace=False),
-              [self._actor() for _ in range(3)], day + float(self.rng.uniform(1, 4)))
+        ev = (
+            self.next_event,
+            self.rng.choice(self.vocab[5000:], size=20, replace=False),
+            [self._actor() for _ in range(3)],
+            day + float(self.rng.uniform(1, 4)),
+        )
         self.next_event += 1
         story.events.append(ev)
         return ev
 
     def _pick_event(self, day: float) -> tuple[_Story, tuple[int, np.ndarray, list[str], float]]:
-        self.stories = [s for s in self.stories if s.events and s.events[-1][3] > day - 20] \
-            if len(self.stories) > 300 else self.stories
+        self.stories = (
+            [s for s in self.stories if s.events and s.events[-1][3] > day - 20]
+            if len(self.stories) > 300
+            else self.stories
+        )
         if not self.stories or self.rng.random() < 0.01:
             self.stories.append(self._story())
         story = self.stories[int(self.rng.integers(len(self.stories)))]
@@ -94,8 +131,14 @@ class SyntheticStream:
             yield self._article(i, story, ev_words, ev_actors, published), event_no
             i += 1
 
-    def _article(self, i: int, story: _Story, ev_words: np.ndarray, ev_actors: list[str],
-                 published: dt.datetime) -> LinkInput:
+    def _article(
+        self,
+        i: int,
+        story: _Story,
+        ev_words: np.ndarray,
+        ev_actors: list[str],
+        published: dt.datetime,
+    ) -> LinkInput:
         rng = self.rng
         if self.recent and rng.random() < 0.03:  # a wire copy of a recent article
             body, _ = self.recent[int(rng.integers(len(self.recent)))]
@@ -105,19 +148,27 @@ class SyntheticStream:
             body = " ".join(words)
         else:
             n = int(rng.integers(120, 250))
-            parts = [self.vocab[rng.choice(len(self.vocab), size=int(n * 0.6), p=self.zipf)],
-                     rng.choice(story.words, size=int(n * 0.1)),
-                     rng.choice(ev_words, size=int(n * 0.3))]
+            parts = [
+                self.vocab[rng.choice(len(self.vocab), size=int(n * 0.6), p=self.zipf)],
+                rng.choice(story.words, size=int(n * 0.1)),
+                rng.choice(ev_words, size=int(n * 0.3)),
+            ]
             tokens = np.concatenate(parts)
             rng.shuffle(tokens)
             body = " ".join(tokens.tolist())
         self.recent = ([*self.recent, (body, i)])[-50:]
-        title = " ".join(np.concatenate([rng.choice(ev_words, size=4),
-                                         rng.choice(story.words, size=3)]).tolist())
+        title = " ".join(
+            np.concatenate([rng.choice(ev_words, size=4), rng.choice(story.words, size=3)]).tolist()
+        )
         entities = (*rng.choice(ev_actors, size=3).tolist(), str(rng.choice(story.actors)))
-        return LinkInput(id=f"a{i}", title=title, body=body,
-                         published=None if rng.random() < 0.02 else published,
-                         outlet=f"outlet{int(rng.integers(50))}", entities=entities)
+        return LinkInput(
+            id=f"a{i}",
+            title=title,
+            body=body,
+            published=None if rng.random() < 0.02 else published,
+            outlet=f"outlet{int(rng.integers(50))}",
+            entities=entities,
+        )
 
 
 def bcubed_f1(pred: dict[str, str], gold: dict[str, int]) -> float:
@@ -156,10 +207,15 @@ def main() -> None:
         gold.update((item.id, ev) for item, ev in batch)
         pred.update((a.article_id, a.event_id) for a in out)
         if slice_n >= args.slice or done == args.n:
-            slices.append({"upto": done, "articles_per_s": round(slice_n / slice_spent, 1),
-                           "articles_per_cpu_s": round(slice_n / slice_cpu, 1),
-                           "active_events": len(linker.events.index.centroids),
-                           "active_stories": len(linker.stories.index.centroids)})
+            slices.append(
+                {
+                    "upto": done,
+                    "articles_per_s": round(slice_n / slice_spent, 1),
+                    "articles_per_cpu_s": round(slice_n / slice_cpu, 1),
+                    "active_events": len(linker.events.index.centroids),
+                    "active_stories": len(linker.stories.index.centroids),
+                }
+            )
             slice_spent, slice_cpu, slice_n = 0.0, 0.0, 0
     final = {a.article_id: a.event_id for a in linker.partial_fit([])}
     pred.update(final)
@@ -170,17 +226,28 @@ def main() -> None:
         start = time.perf_counter()
         text = json.dumps(linker.to_state())
         Linker.from_state(json.loads(text))
-        extra = {"state_mb": round(len(text) / 2**20, 1),
-                 "state_save_load_s": round(time.perf_counter() - start, 1)}
-    print(json.dumps({
-        **extra,
-        "n": args.n, "articles_per_s": round(args.n / spent, 1), "seconds": round(spent, 1),
-        "articles_per_cpu_s": round(args.n / cpu, 1), "cpu_seconds": round(cpu, 1),
-        "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
-        "events": len(linker.events.records), "stories": len(linker.stories.records),
-        "gold_events": len(set(gold.values())), "event_bcubed_f1": round(bcubed_f1(pred, gold), 4),
-        "slices": slices,
-    }))
+        extra = {
+            "state_mb": round(len(text) / 2**20, 1),
+            "state_save_load_s": round(time.perf_counter() - start, 1),
+        }
+    print(
+        json.dumps(
+            {
+                **extra,
+                "n": args.n,
+                "articles_per_s": round(args.n / spent, 1),
+                "seconds": round(spent, 1),
+                "articles_per_cpu_s": round(args.n / cpu, 1),
+                "cpu_seconds": round(cpu, 1),
+                "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
+                "events": len(linker.events.records),
+                "stories": len(linker.stories.records),
+                "gold_events": len(set(gold.values())),
+                "event_bcubed_f1": round(bcubed_f1(pred, gold), 4),
+                "slices": slices,
+            }
+        )
+    )
 
 
 if __name__ == "__main__":

@@ -1,6 +1,6 @@
 """Throughput of the ``nlp`` stage (entities, variants, quotes) in articles per second.
 
-Articles are built from the rpm2-dev documents when /work/shared is present (cut or
+Articles are built from the rpm2-dev documents when ../shared is present (cut or
 repeated to about 500 words each), else from recoupe's own synthetic French sentences.
 The model is loaded and warmed up before timing. With ``--n-process 1`` the CPU time of
 the process is reported too (articles per CPU-second), a figure that does not depend on
@@ -17,7 +17,7 @@ import sys
 import time
 from pathlib import Path
 
-DOCS = Path("/work/shared/eval/clustering/rpm2-dev/documents")
+DOCS = Path(__file__).resolve().parents[2] / "shared/eval/clustering/rpm2-dev/documents"
 WORDS = 500
 _SYNTHETIC = (
     "La ministre de l'Économie Claire Vasseur a déclaré mardi à Lyon que le plan serait prêt. "
@@ -35,7 +35,7 @@ def texts(n: int) -> list[str]:
             for p in sorted(DOCS.glob("*.txt"))
         ]
     else:
-        print("note: /work/shared absent, using synthetic text")
+        print("note: ../shared absent, using synthetic text")
         sources = [_SYNTHETIC]
     out = []
     for src in itertools.islice(itertools.cycle(sources), n):

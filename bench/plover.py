@@ -20,7 +20,7 @@ import sys
 import time
 from pathlib import Path
 
-SHARED = Path(os.environ.get("RECOUPE_SHARED", "/work/shared"))
+SHARED = Path(os.environ.get("RECOUPE_SHARED", str(Path(__file__).resolve().parents[2] / "shared")))
 DOCS = SHARED / "eval/clustering/rpm2-dev/documents"
 SEEDS = SHARED / "seeds"
 
@@ -57,15 +57,22 @@ def main() -> int:
     n = len(texts)
     # Wall-clock rates depend on what else runs on the shared machine; CPU-time rates
     # (this process only, so meaningful for --processes 1) do not.
-    print(json.dumps({
-        "articles": n, "chars": sum(map(len, texts)), "processes": args.processes,
-        "parse_articles_per_s": round(n / parse_s, 1),
-        "coding_articles_per_s": round(n / code_s, 1),
-        "combined_articles_per_s": round(n / (parse_s + code_s), 1),
-        "parse_articles_per_cpu_s": round(n / parse_cpu, 1),
-        "coding_articles_per_cpu_s": round(n / code_cpu, 1),
-        "actions": actions, "cpus": os.cpu_count(),
-    }))
+    print(
+        json.dumps(
+            {
+                "articles": n,
+                "chars": sum(map(len, texts)),
+                "processes": args.processes,
+                "parse_articles_per_s": round(n / parse_s, 1),
+                "coding_articles_per_s": round(n / code_s, 1),
+                "combined_articles_per_s": round(n / (parse_s + code_s), 1),
+                "parse_articles_per_cpu_s": round(n / parse_cpu, 1),
+                "coding_articles_per_cpu_s": round(n / code_cpu, 1),
+                "actions": actions,
+                "cpus": os.cpu_count(),
+            }
+        )
+    )
     return 0
 
 

@@ -31,23 +31,62 @@ import httpx
 from recoupe.model import Article, Removal, content_hash
 from recoupe.store import Store
 
-TOWNS = ["Valmont", "Saint-Aubrac", "Kerlouan", "Montferrier", "Belcastel", "Orvilliers",
-         "Lormes", "Carvelle", "Pontrieux-sur-Lande", "Auberive", "Mirecourt-le-Haut", "Sévrac"]
-PEOPLE = ["Hélène Vasseur", "Bernard Tessier", "Gérard Lansac", "Nadia Berkane", "Paul Ferrand",
-          "Claire Duvivier", "Yannick Le Goff", "Sophie Marchal", "Karim Haddad", "Inès Roussel"]
-ROLES = ["le maire", "la préfète", "le porte-parole du syndicat", "la ministre de l'Intérieur",
-         "le président du conseil départemental", "l'avocate de la défense",
-         "le directeur du port", "la secrétaire d'État"]
-TOPICS = [("la grève des dockers", "les salaires", "la direction du port"),
-          ("la crue de la rivière", "les digues", "la préfecture"),
-          ("le procès du maire", "les marchés publics", "le tribunal correctionnel"),
-          ("la fermeture de l'usine", "les emplois", "le groupe industriel"),
-          ("la réforme des retraites", "l'âge de départ", "le gouvernement"),
-          ("les négociations sur la pêche", "les licences", "les autorités britanniques"),
-          ("la fuite de données médicales", "les mots de passe", "la plateforme de santé"),
-          ("le projet d'éoliennes en mer", "le paysage", "le promoteur")]
-OUTLETS = ["Le Courrier de Valmont", "La Gazette d'Essai", "Radio Nord Info", "L'Écho d'Aubrac",
-           "Le Journal du Littoral", "Actu Continent", "Le Soir de Lande", "Ouest Fictif"]
+TOWNS = [
+    "Valmont",
+    "Saint-Aubrac",
+    "Kerlouan",
+    "Montferrier",
+    "Belcastel",
+    "Orvilliers",
+    "Lormes",
+    "Carvelle",
+    "Pontrieux-sur-Lande",
+    "Auberive",
+    "Mirecourt-le-Haut",
+    "Sévrac",
+]
+PEOPLE = [
+    "Hélène Vasseur",
+    "Bernard Tessier",
+    "Gérard Lansac",
+    "Nadia Berkane",
+    "Paul Ferrand",
+    "Claire Duvivier",
+    "Yannick Le Goff",
+    "Sophie Marchal",
+    "Karim Haddad",
+    "Inès Roussel",
+]
+ROLES = [
+    "le maire",
+    "la préfète",
+    "le porte-parole du syndicat",
+    "la ministre de l'Intérieur",
+    "le président du conseil départemental",
+    "l'avocate de la défense",
+    "le directeur du port",
+    "la secrétaire d'État",
+]
+TOPICS = [
+    ("la grève des dockers", "les salaires", "la direction du port"),
+    ("la crue de la rivière", "les digues", "la préfecture"),
+    ("le procès du maire", "les marchés publics", "le tribunal correctionnel"),
+    ("la fermeture de l'usine", "les emplois", "le groupe industriel"),
+    ("la réforme des retraites", "l'âge de départ", "le gouvernement"),
+    ("les négociations sur la pêche", "les licences", "les autorités britanniques"),
+    ("la fuite de données médicales", "les mots de passe", "la plateforme de santé"),
+    ("le projet d'éoliennes en mer", "le paysage", "le promoteur"),
+]
+OUTLETS = [
+    "Le Courrier de Valmont",
+    "La Gazette d'Essai",
+    "Radio Nord Info",
+    "L'Écho d'Aubrac",
+    "Le Journal du Littoral",
+    "Actu Continent",
+    "Le Soir de Lande",
+    "Ouest Fictif",
+]
 SENTENCES = [
     "Les habitants de {town} suivent de près {topic}, qui dure depuis {n} jours.",
     "« Nous ne céderons rien sur {issue} », a déclaré {person}, {role}, devant la mairie.",
@@ -60,25 +99,48 @@ SENTENCES = [
     "Plus de {n} personnes se sont rassemblées samedi devant la gare de {town}.",
     "L'opposition municipale dénonce « une gestion opaque » de {topic}.",
 ]
-SEARCHES = ["grève", "negociations", "maire", "digues Valmont", "tribunal",
-            "\"marchés publics\"", "Hélène Vasseur", "usine emplois", "pêche licences",
-            "Kerlouan", "retraites", "données médicales"]
+SEARCHES = [
+    "grève",
+    "negociations",
+    "maire",
+    "digues Valmont",
+    "tribunal",
+    '"marchés publics"',
+    "Hélène Vasseur",
+    "usine emplois",
+    "pêche licences",
+    "Kerlouan",
+    "retraites",
+    "données médicales",
+]
 
 
 def synthetic_article(n: int, rng: random.Random) -> Article:
     """One fictional French article (about 250 words) numbered ``n``."""
     topic, issue, actor = rng.choice(TOPICS)
     town = rng.choice(TOWNS)
-    fill = {"town": town, "topic": topic, "issue": issue, "actor": actor,
-            "person": rng.choice(PEOPLE), "role": rng.choice(ROLES), "n": rng.randint(2, 900)}
+    fill = {
+        "town": town,
+        "topic": topic,
+        "issue": issue,
+        "actor": actor,
+        "person": rng.choice(PEOPLE),
+        "role": rng.choice(ROLES),
+        "n": rng.randint(2, 900),
+    }
     paragraphs = [" ".join(s.format(**fill) for s in rng.sample(SENTENCES, 3)) for _ in range(4)]
     body = "\n\n".join(paragraphs) + f"\n\nRéférence interne {n}."
     title = f"{town} : {topic} ({n})".capitalize()
     day = dt.date(2024, 1, 1) + dt.timedelta(days=rng.randint(0, 700))
     raw = f"Accueil > Régions\n{title}\n{body}\nPartager"
     return Article(
-        origin=f"synthetic/{n}.txt", content_hash=content_hash(raw), body=body, title=title,
-        outlet=rng.choice(OUTLETS), published=day, language="fr",
+        origin=f"synthetic/{n}.txt",
+        content_hash=content_hash(raw),
+        body=body,
+        title=title,
+        outlet=rng.choice(OUTLETS),
+        published=day,
+        language="fr",
         removed=[Removal("Accueil > Régions", "breadcrumb"), Removal("Partager", "follow-prompt")],
         raw=raw.encode("utf-8"),
     )
@@ -106,8 +168,9 @@ def start_server(db: Path, port: int) -> subprocess.Popen[bytes]:
     """``recoupe serve`` in its own process (so the load generator does not share its CPU)."""
     command = [sys.executable, "-m", "recoupe", "serve", "--db", str(db), "--port", str(port)]
     env = {**os.environ, "RECOUPE_TOKEN": ""}
-    process = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL,
-                               stderr=subprocess.DEVNULL)
+    process = subprocess.Popen(
+        command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+    )
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
         try:
@@ -151,10 +214,14 @@ async def measure(
         await asyncio.gather(*(worker() for _ in range(clients)))
         elapsed = time.perf_counter() - start
     cuts = statistics.quantiles(latencies, n=100)
-    return {"p50_ms": round(cuts[49], 1), "p99_ms": round(cuts[98], 1),
-            "max_ms": round(max(latencies), 1),
-            "rps": round(len(latencies) / elapsed, 1), "requests": len(latencies),
-            "failures": failures}
+    return {
+        "p50_ms": round(cuts[49], 1),
+        "p99_ms": round(cuts[98], 1),
+        "max_ms": round(max(latencies), 1),
+        "rps": round(len(latencies) / elapsed, 1),
+        "requests": len(latencies),
+        "failures": failures,
+    }
 
 
 def main() -> int:
@@ -178,24 +245,40 @@ def main() -> int:
                 "home": lambda rng: "/",
                 "article": lambda rng: f"/articles/{rng.randint(1, args.articles)}",
                 "search": lambda rng: "/search?" + str(httpx.QueryParams(q=rng.choice(SEARCHES))),
-                "api_search": lambda rng: "/api/v1/search?"
-                + str(httpx.QueryParams(q=rng.choice(SEARCHES), limit=20)),
+                "api_search": lambda rng: (
+                    "/api/v1/search?" + str(httpx.QueryParams(q=rng.choice(SEARCHES), limit=20))
+                ),
             }
             # Service time first (one client, nothing queued), then the load itself.
-            alone = {f"{kind}_1client": asyncio.run(measure(base, make, 1, 100))
-                     for kind, make in kinds.items()}
-            figures = {kind: asyncio.run(measure(base, make, args.clients, args.requests))
-                       for kind, make in kinds.items()}
+            alone = {
+                f"{kind}_1client": asyncio.run(measure(base, make, 1, 100))
+                for kind, make in kinds.items()
+            }
+            figures = {
+                kind: asyncio.run(measure(base, make, args.clients, args.requests))
+                for kind, make in kinds.items()
+            }
             figures.update(alone)
         finally:
             server.terminate()
             server.wait(timeout=20)
         size_mb = round(db.stat().st_size / 1e6, 1)
-    print(json.dumps({"bench": "web_load", "articles": args.articles, "clients": args.clients,
-                      "build_s": round(build_s, 1), "db_mb": size_mb,
-                      "cpus": os.cpu_count(), "load_avg_1m": round(os.getloadavg()[0], 1),
-                      "python": platform.python_version(),
-                      **figures}), flush=True)
+    print(
+        json.dumps(
+            {
+                "bench": "web_load",
+                "articles": args.articles,
+                "clients": args.clients,
+                "build_s": round(build_s, 1),
+                "db_mb": size_mb,
+                "cpus": os.cpu_count(),
+                "load_avg_1m": round(os.getloadavg()[0], 1),
+                "python": platform.python_version(),
+                **figures,
+            }
+        ),
+        flush=True,
+    )
     return 0
 
 

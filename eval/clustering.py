@@ -1,7 +1,7 @@
 """Evaluate event and story clustering on RPM2-dev (leave-themes-out) and on the seeds.
 
 Usage: ``.venv/bin/python eval/clustering.py [--no-spacy] [--folds 5]``. Prints one JSON line.
-Reads ``/work/shared/eval/clustering/rpm2-dev`` (or ``$RECOUPE_SHARED``); skips with a message
+Reads ``../shared/eval/clustering/rpm2-dev`` (or ``$RECOUPE_SHARED``); skips with a message
 when absent. Articles are streamed in pseudo-date order (C1 = day 0, C2 = day 30, shuffled within
 a day with a fixed seed). Thresholds are tuned on 8 themes and scored on the other 2 (5 folds):
 each fold runs the full stream with its thresholds and scores only its held-out articles, so
@@ -30,7 +30,7 @@ from recoupe.link import Linker, SpacyAnnotator
 from recoupe.link.text import content_terms
 from recoupe.model import LinkInput
 
-SHARED = Path(os.environ.get("RECOUPE_SHARED", "/work/shared"))
+SHARED = Path(os.environ.get("RECOUPE_SHARED", str(Path(__file__).resolve().parents[2] / "shared")))
 DATA = SHARED / "eval/clustering/rpm2-dev"
 BASE = dt.date(2008, 7, 1)
 EVENT_GRID = [round(x, 3) for x in np.arange(0.10, 0.301, 0.025)]
@@ -89,8 +89,10 @@ def tune_linker(train: list[Doc]) -> dict[str, Any]:
         scores.append(bcubed_f1(pred_e, gold_e, ids) + bcubed_f1(pred_s, gold_s, ids))
     event_t = _pick(EVENT_GRID, scores)
     pairs = [(s, m) for s in STORY_GRID for m in STORY_MERGE_GRID]
-    params = [{"event_threshold": event_t, "story_threshold": s, "story_merge_threshold": m}
-              for s, m in pairs]
+    params = [
+        {"event_threshold": event_t, "story_threshold": s, "story_merge_threshold": m}
+        for s, m in pairs
+    ]
     scores = [bcubed_f1(run_linker(train, p)[1], gold_s, ids) for p in params]
     return _pick(params, scores)
 
@@ -99,8 +101,9 @@ def baseline_labels(docs: list[Doc], threshold: float) -> dict[str, str]:
     """TF-IDF (stems, sublinear) + average-link agglomerative clustering, cut at ``threshold``."""
     vec = TfidfVectorizer(analyzer=lambda d: content_terms(d), sublinear_tf=True)
     x = vec.fit_transform([f"{d.item.title}\n{d.item.body}" for d in docs]).toarray()
-    model = AgglomerativeClustering(n_clusters=None, metric="cosine", linkage="average",
-                                    distance_threshold=threshold)
+    model = AgglomerativeClustering(
+        n_clusters=None, metric="cosine", linkage="average", distance_threshold=threshold
+    )
     labels = model.fit_predict(x)
     return {d.item.id: str(lab) for d, lab in zip(docs, labels, strict=True)}
 
@@ -113,8 +116,10 @@ def folds(themes: list[str], k: int) -> list[list[str]]:
 
 def evaluate(docs: list[Doc], k: int) -> dict:
     """Leave-themes-out figures for the linker and the baseline, at event and story level."""
-    gold = {"event": {d.item.id: d.event for d in docs},
-            "story": {d.item.id: d.story for d in docs}}
+    gold = {
+        "event": {d.item.id: d.event for d in docs},
+        "story": {d.item.id: d.story for d in docs},
+    }
     pooled = {(m, lvl): Pooled() for m in ("linker", "baseline") for lvl in ("event", "story")}
     chosen = []
     for held in folds(sorted({d.theme for d in docs}), k):
@@ -128,8 +133,7 @@ def evaluate(docs: list[Doc], k: int) -> dict:
         for lvl in ("event", "story"):
             train_gold = {d.item.id: gold[lvl][d.item.id] for d in train}
             ids = list(train_gold)
-            scores = [bcubed_f1(baseline_labels(train, t), train_gold, ids)
-                      for t in BASELINE_GRID]
+            scores = [bcubed_f1(baseline_labels(train, t), train_gold, ids) for t in BASELINE_GRID]
             cut = _pick(BASELINE_GRID, scores)
             pooled["baseline", lvl].add(baseline_labels(docs, cut), gold[lvl], scored)
             fold[f"baseline_{lvl}_cut"] = cut
@@ -153,14 +157,20 @@ def main() -> None:
     if not args.no_spacy:
         annotated = SpacyAnnotator().transform(d.item for d in docs)
         docs = [Doc(a, d.theme, d.story, d.event) for a, d in zip(annotated, docs, strict=True)]
-    result = {"dataset": "rpm2-dev", "n_articles": len(docs), "spacy": not args.no_spacy,
-              **evaluate(docs, args.folds)}
+    result = {
+        "dataset": "rpm2-dev",
+        "n_articles": len(docs),
+        "spacy": not args.no_spacy,
+        **evaluate(docs, args.folds),
+    }
     try:
         from clustering_seeds import check_seeds
+
         result["seeds"] = check_seeds()
     except FileNotFoundError as exc:
         result["seeds"] = {"skipped": str(exc)}
     print(json.dumps(result, ensure_ascii=False))
+
 
 if __name__ == "__main__":
     main()

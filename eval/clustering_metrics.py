@@ -16,8 +16,9 @@ def _f1(p: float, r: float) -> float:
     return 2 * p * r / (p + r) if p + r else 0.0
 
 
-def bcubed_sums(pred: Mapping[str, str], gold: Mapping[str, str],
-                scored: Iterable[str]) -> tuple[float, float, int]:
+def bcubed_sums(
+    pred: Mapping[str, str], gold: Mapping[str, str], scored: Iterable[str]
+) -> tuple[float, float, int]:
     """Sums of per-item BCubed precision and recall over ``scored``, and their count."""
     pred_size = Counter(pred.values())
     gold_size = Counter(gold.values())
@@ -32,8 +33,9 @@ def bcubed_sums(pred: Mapping[str, str], gold: Mapping[str, str],
     return p_sum, r_sum, n
 
 
-def pair_counts(pred: Mapping[str, str], gold: Mapping[str, str],
-                scored: Iterable[str]) -> tuple[int, int, int]:
+def pair_counts(
+    pred: Mapping[str, str], gold: Mapping[str, str], scored: Iterable[str]
+) -> tuple[int, int, int]:
     """TP, FP, FN over unordered pairs with at least one item in ``scored``."""
     scored_set = set(scored)
     items = sorted(pred)
@@ -72,8 +74,12 @@ class Pooled:
         pp = self.tp / max(self.tp + self.fp, 1)
         pr = self.tp / max(self.tp + self.fn, 1)
         return {
-            "bcubed_p": round(bp, 4), "bcubed_r": round(br, 4), "bcubed_f1": round(_f1(bp, br), 4),
-            "pair_p": round(pp, 4), "pair_r": round(pr, 4), "pair_f1": round(_f1(pp, pr), 4),
+            "bcubed_p": round(bp, 4),
+            "bcubed_r": round(br, 4),
+            "bcubed_f1": round(_f1(bp, br), 4),
+            "pair_p": round(pp, 4),
+            "pair_r": round(pr, 4),
+            "pair_f1": round(_f1(pp, pr), 4),
             "cluster_ratio": round(self.n_pred / max(self.n_gold, 1), 3),
         }
 

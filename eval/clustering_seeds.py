@@ -1,7 +1,7 @@
 """Seeds check: 001 and 002 (Kerry's warning to Lavrov, 28 Sept 2016) form one event, 000, 003 and
 004 are events of their own, and all five form one story.
 
-Usage: ``.venv/bin/python eval/clustering_seeds.py``. Reads ``/work/shared/seeds`` (or
+Usage: ``.venv/bin/python eval/clustering_seeds.py``. Reads ``../shared/seeds`` (or
 ``$RECOUPE_SHARED/seeds``); skips with a message when absent. Text is cleaned with
 ``recoupe.extract.plaintext.extract_text`` when it is available, else the first line is taken as
 title and the rest as body with no date. Articles are fed in publication order, undated ones
@@ -19,13 +19,20 @@ from pathlib import Path
 from recoupe.link import Linker, SpacyAnnotator
 from recoupe.model import LinkInput
 
-SEEDS = Path(os.environ.get("RECOUPE_SHARED", "/work/shared")) / "seeds"
+SEEDS = (
+    Path(os.environ.get("RECOUPE_SHARED", str(Path(__file__).resolve().parents[2] / "shared")))
+    / "seeds"
+)
 EXPECTED_EVENTS = [{"000"}, {"001", "002"}, {"003"}, {"004"}]
 #: Publication days of the seed pages as stated in the project brief (not found in their text);
 #: used only by the "dated" variant, to show how the same code behaves once dates are known.
-BRIEF_DATES = {"000": dt.date(2016, 10, 3), "001": dt.date(2016, 9, 28),
-               "002": dt.date(2016, 9, 28), "003": dt.date(2015, 9, 16),
-               "004": dt.date(2016, 8, 26)}
+BRIEF_DATES = {
+    "000": dt.date(2016, 10, 3),
+    "001": dt.date(2016, 9, 28),
+    "002": dt.date(2016, 9, 28),
+    "003": dt.date(2015, 9, 16),
+    "004": dt.date(2016, 8, 26),
+}
 
 
 def _extract(text: str) -> tuple[str, str, dt.date | dt.datetime | None, str | None, str]:
@@ -51,9 +58,11 @@ def load_seeds(seeds: Path = SEEDS, dated: bool = False) -> tuple[list[LinkInput
         if dated and published is None:
             published = BRIEF_DATES.get(path.name[:3])
         items.append(LinkInput(path.name[:3], title, body, published, outlet))
+
     def when(i: LinkInput) -> tuple[int, str]:
         day = i.published.date() if isinstance(i.published, dt.datetime) else i.published
         return (day.toordinal() if day else 10**7, i.id)
+
     return sorted(items, key=when), how
 
 

@@ -1,6 +1,6 @@
 """Bar 4: publication-day accuracy of recoupe's HTML date extraction on htmldate's benchmark.
 
-Data: ``/work/shared/eval/dates/htmldate`` (third-party, read in place): ``tests/eval_default.json``
+Data: ``../shared/eval/dates/htmldate`` (third-party, read in place): ``tests/eval_default.json``
 and ``tests/eval_mediacloud_2020.json`` map a URL to ``{file, date}``; pages are gzipped under
 ``tests/eval``, ``tests/cache`` or ``tests/test_set``; ``french_subset.json`` lists 41 French
 pages. Accuracy = correct days / all pages (a missing date is wrong), as htmldate reports it.
@@ -24,7 +24,12 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
-DATA = Path(os.environ.get("RECOUPE_HTMLDATE_BENCH", "/work/shared/eval/dates/htmldate"))
+DATA = Path(
+    os.environ.get(
+        "RECOUPE_HTMLDATE_BENCH",
+        str(Path(__file__).resolve().parents[2] / "shared/eval/dates/htmldate"),
+    )
+)
 SETS = ("eval_default.json", "eval_mediacloud_2020.json")
 WORKERS = 2
 

@@ -1,4 +1,4 @@
-"""Check entities and quote speakers on the five seed articles (/work/shared/seeds).
+"""Check entities and quote speakers on the five seed articles (../shared/seeds).
 
 Each check prints PASS or FAIL; the exit status is non-zero when any check fails. The
 articles are cleaned with ``recoupe.extract.plaintext.extract_text`` when that module is
@@ -14,7 +14,7 @@ from pathlib import Path
 
 from recoupe.model import Article, content_hash
 
-SEEDS = Path("/work/shared/seeds")
+SEEDS = Path(__file__).resolve().parents[2] / "shared/seeds"
 
 
 def clean(raw: str) -> tuple[str, str | None]:

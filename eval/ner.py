@@ -17,7 +17,7 @@ import time
 from collections import Counter
 from pathlib import Path
 
-GOLD = Path("/work/shared/eval/ner/wikineural-fr/test.conllu")
+GOLD = Path(__file__).resolve().parents[2] / "shared/eval/ner/wikineural-fr/test.conllu"
 TYPES = ("PER", "LOC", "ORG", "MISC")
 Spans = set[tuple[int, int, int, str]]
 

@@ -5,7 +5,7 @@ figures: triple P/R/F1 over (source code, event, target code) for the whole file
 even lines (develop on odd, check on even), the translated and original subsets; event-type
 accuracy on matched (source, target) pairs and exact-set accuracy; the false-event rate on
 records with no codable event; per-type P/R/F1. ``--errors`` lists mismatches on stderr.
-Reads ``/work/shared/eval/events/plover-fr/dev.jsonl`` (or ``$RECOUPE_SHARED``); skips with
+Reads ``../shared/eval/events/plover-fr/dev.jsonl`` (or ``$RECOUPE_SHARED``); skips with
 a message when absent.
 """
 
@@ -18,7 +18,7 @@ import sys
 from collections import Counter
 from pathlib import Path
 
-SHARED = Path(os.environ.get("RECOUPE_SHARED", "/work/shared"))
+SHARED = Path(os.environ.get("RECOUPE_SHARED", str(Path(__file__).resolve().parents[2] / "shared")))
 DATA = SHARED / "eval/events/plover-fr/dev.jsonl"
 
 Triple = tuple[str, str, str]
@@ -53,8 +53,14 @@ def prf(tp: int, n_pred: int, n_gold: int) -> dict[str, float]:
     p = tp / n_pred if n_pred else 0.0
     r = tp / n_gold if n_gold else 0.0
     f = 2 * p * r / (p + r) if p + r else 0.0
-    return {"p": round(p, 3), "r": round(r, 3), "f1": round(f, 3),
-            "tp": tp, "pred": n_pred, "gold": n_gold}
+    return {
+        "p": round(p, 3),
+        "r": round(r, 3),
+        "f1": round(f, 3),
+        "tp": tp,
+        "pred": n_pred,
+        "gold": n_gold,
+    }
 
 
 def triple_scores(rows: list[tuple[dict, set[Triple], set[Triple]]]) -> dict[str, float]:
@@ -86,8 +92,12 @@ def false_events(rows: list[tuple[dict, set[Triple], set[Triple]]]) -> dict[str,
     negated = [p for r, g, p in rows if not g and r["events"]]
     both = none + negated
     rate = lambda xs: round(sum(bool(x) for x in xs) / len(xs), 3) if xs else 0.0  # noqa: E731
-    return {"rate": rate(both), "none_records": rate(none), "negated_only_records": rate(negated),
-            "n": len(both)}
+    return {
+        "rate": rate(both),
+        "none_records": rate(none),
+        "negated_only_records": rate(negated),
+        "n": len(both),
+    }
 
 
 def per_type(rows: list[tuple[dict, set[Triple], set[Triple]]]) -> dict[str, dict[str, float]]:
@@ -117,8 +127,10 @@ def main() -> int:
     records = [json.loads(line) for line in lines if line.strip()]
     coder = PloverCoder(load_french())
     coded = coder.code_many([r["text"] for r in records], [r["id"] for r in records])
-    rows = [(r, gold_triples(r), predicted_triples(acts))
-            for r, acts in zip(records, coded, strict=True)]
+    rows = [
+        (r, gold_triples(r), predicted_triples(acts))
+        for r, acts in zip(records, coded, strict=True)
+    ]
     if args.errors:
         _print_errors(rows, args.errors)
     odd = [row for n, row in enumerate(rows, 1) if n % 2 == 1]

@@ -1,7 +1,7 @@
 """Check the PLOVER coder on the founding seed articles (US–Russia talks on Syria, 2016).
 
 Usage: ``.venv/bin/python eval/plover_seeds.py``. Prints PASS/FAIL per check and exits
-non-zero when any check fails. Reads ``/work/shared/seeds`` (or ``$RECOUPE_SHARED``) and skips
+non-zero when any check fails. Reads ``../shared/seeds`` (or ``$RECOUPE_SHARED``) and skips
 with a message when absent. Each article is cleaned with ``recoupe.extract.plaintext`` when that
 module is present (the raw text is coded otherwise); its title and body are both coded.
 
@@ -17,7 +17,7 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-SHARED = Path(os.environ.get("RECOUPE_SHARED", "/work/shared"))
+SHARED = Path(os.environ.get("RECOUPE_SHARED", str(Path(__file__).resolve().parents[2] / "shared")))
 SEEDS = SHARED / "seeds"
 
 Triple = tuple[str, str, str]
@@ -36,8 +36,13 @@ def article_texts(path: Path) -> list[str]:
 
 def triples(actions: list) -> set[Triple]:
     """Non-negated actions as (source code, event, target code) triples."""
-    return {(s.code, a.event, t.code) for a in actions if not a.negated
-            for s in a.source for t in a.target}
+    return {
+        (s.code, a.event, t.code)
+        for a in actions
+        if not a.negated
+        for s in a.source
+        for t in a.target
+    }
 
 
 def checks() -> list[tuple[str, str, Callable[[set[Triple]], bool]]]:
@@ -49,8 +54,11 @@ def checks() -> list[tuple[str, str, Callable[[set[Triple]], bool]]]:
         ("002", "002 codes USA THREATEN RUS", lambda t: threat in t),
         ("002", "002 does not code USA SANCTION RUS", lambda t: sanction not in t),
         ("000", "000 codes USA SANCTION RUS (the suspension)", lambda t: sanction in t),
-        ("002", "002 codes RUS DISAPPROVE USA (Moscou accuse Washington)",
-         lambda t: ("RUS", "DISAPPROVE", "USA") in t),
+        (
+            "002",
+            "002 codes RUS DISAPPROVE USA (Moscou accuse Washington)",
+            lambda t: ("RUS", "DISAPPROVE", "USA") in t,
+        ),
     ]
 
 

@@ -1,12 +1,12 @@
 """Evaluate recoupe's quotation extraction on the rpm2-quotes gold (dev set).
 
-Scoring follows /work/shared/eval/quotes/rpm2-quotes/README.md: per-document one-to-one
+Scoring follows ../shared/eval/quotes/rpm2-quotes/README.md: per-document one-to-one
 greedy matching on token overlap (θ = 0.3 lenient, 0.8 strict), micro P/R/F1, exact-span
 F1 (raw and trimmed), per kind, kind accuracy, and speaker accuracy on pairs matched at
 θ = 0.3 whose gold speaker is not null (null gold speakers are left out of that figure).
 
 With ``--coverage``, also checks recoupe's own speech-verb lexicon against the MIT French
-reporting-verb form list of the Gender Gap Tracker (read from /work/shared at evaluation
+reporting-verb form list of the Gender Gap Tracker (read from ../shared at evaluation
 time only, never copied): the share of those forms whose spaCy lemma is in the lexicon.
 
 Usage: .venv/bin/python eval/quotes.py [--show-errors] [--coverage] [--docs T01_C1_01,T02,...]
@@ -23,7 +23,7 @@ import sys
 import unicodedata
 from pathlib import Path
 
-SHARED = Path("/work/shared/eval")
+SHARED = Path(__file__).resolve().parents[2] / "shared/eval"
 GOLD = SHARED / "quotes/rpm2-quotes/dev.jsonl"
 VERB_FORMS = SHARED / "quotes/gender-gap-tracker-fr/rules_quote_verb_list.txt"
 DOCS = SHARED / "clustering/rpm2-dev/documents"
@@ -94,7 +94,7 @@ def main() -> int:
     ap.add_argument("--coverage", action="store_true")
     args = ap.parse_args()
     if not GOLD.exists() or not DOCS.exists():
-        print(f"SKIP: gold not found under {SHARED} (quotes eval needs /work/shared)")
+        print(f"SKIP: gold not found under {SHARED} (quotes eval needs ../shared)")
         return 0
     from recoupe.model import Article, content_hash
     from recoupe.nlp import Annotator

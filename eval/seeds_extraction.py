@@ -1,6 +1,6 @@
 """Bar 1: the plain-text cleaner on the five founding seeds, which it must handle perfectly.
 
-Reads ``/work/shared/seeds/*.txt`` (third-party text: never copied here; the gold below names
+Reads ``../shared/seeds/*.txt`` (third-party text: never copied here; the gold below names
 the seeds' lines by number), runs :func:`recoupe.extract.plaintext.extract_text` and checks,
 per seed: the title, the outlet, the publication date, that every sentence of the article's
 lines is in the body, that no other line (furniture) is in the body, and that every furniture
@@ -27,7 +27,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 #: Where the seeds are read from; override with ``RECOUPE_SEEDS_DIR``.
-SEEDS_DIR = Path(os.environ.get("RECOUPE_SEEDS_DIR", "/work/shared/seeds"))
+SEEDS_DIR = Path(
+    os.environ.get("RECOUPE_SEEDS_DIR", str(Path(__file__).resolve().parents[2] / "shared/seeds"))
+)
 _TAG = re.compile(r"<[^>]+>")
 _AGENCY = re.compile(r"^\([A-Z][\w-]*\)\s*|\s*\([A-Z][\w-]*\)$")
 

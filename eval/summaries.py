@@ -1,7 +1,7 @@
 """Event summaries on RPM2 (dev split) against the human references, versus the lead baseline.
 
 Usage: ``.venv/bin/python eval/summaries.py [--tune]``. Reads
-``/work/shared/eval/clustering/rpm2-dev`` (or ``$RECOUPE_SHARED/eval/clustering/rpm2-dev``);
+``../shared/eval/clustering/rpm2-dev`` (or ``$RECOUPE_SHARED/eval/clustering/rpm2-dev``);
 skips with a message (exit 0) when absent.
 
 Each gold event (``event_label`` in labels.tsv: a theme and time cluster, 10 articles) is
@@ -36,7 +36,10 @@ from recoupe.narrate.rouge import rouge_n
 from recoupe.narrate.summaries import SentenceRanker, summarise
 from recoupe.narrate.text import content_tokens, sentence_spans, words
 
-ROOT = Path(os.environ.get("RECOUPE_SHARED", "/work/shared")) / "eval/clustering/rpm2-dev"
+ROOT = (
+    Path(os.environ.get("RECOUPE_SHARED", str(Path(__file__).resolve().parents[2] / "shared")))
+    / "eval/clustering/rpm2-dev"
+)
 WEIGHTS = (0.0, 0.25, 0.5, 1.0, 1.5, 2.0, 3.0)
 
 

@@ -1,6 +1,6 @@
 """Seeds check for event dates: the day each seed event happened, read from the text.
 
-Usage: ``.venv/bin/python eval/timeline_seeds.py``. Reads ``/work/shared/seeds`` (or
+Usage: ``.venv/bin/python eval/timeline_seeds.py``. Reads ``../shared/seeds`` (or
 ``$RECOUPE_SHARED/seeds``) and skips with a message (exit 0) when absent. Each file is cleaned
 with ``recoupe.extract.plaintext.extract_text``; no date is supplied from outside the text.
 Events: 001+002 together, 000, 003 and 004 alone. Checks:
@@ -24,7 +24,10 @@ from recoupe.extract.plaintext import extract_text
 from recoupe.model import Article
 from recoupe.narrate.event_dates import EventDate, date_event
 
-SEEDS = Path(os.environ.get("RECOUPE_SHARED", "/work/shared")) / "seeds"
+SEEDS = (
+    Path(os.environ.get("RECOUPE_SHARED", str(Path(__file__).resolve().parents[2] / "shared")))
+    / "seeds"
+)
 EVENTS = {"E000": ["000"], "E001": ["001", "002"], "E003": ["003"], "E004": ["004"]}
 
 

@@ -1,6 +1,6 @@
 """Loader and scorer for trafilatura's main-text extraction benchmark.
 
-The benchmark lives in ``/work/shared/eval/extraction/trafilatura`` (third-party data, never
+The benchmark lives in ``../shared/eval/extraction/trafilatura`` (third-party data, never
 copied into the repository): ``tests/evaldata.json`` maps a URL to ``{file, with, without}``,
 the HTML pages are gzipped under ``tests/eval/`` or ``tests/cache/`` and ``french_subset.json``
 lists the French pages.
@@ -28,7 +28,10 @@ from pathlib import Path
 
 #: Where the benchmark is read from; override with ``RECOUPE_TRAFILATURA_BENCH``.
 BENCH_DIR = Path(
-    os.environ.get("RECOUPE_TRAFILATURA_BENCH", "/work/shared/eval/extraction/trafilatura")
+    os.environ.get(
+        "RECOUPE_TRAFILATURA_BENCH",
+        str(Path(__file__).resolve().parents[2] / "shared/eval/extraction/trafilatura"),
+    )
 )
 
 
