@@ -10,19 +10,14 @@ become similar. Events idle longer than a window leave the index (their records 
 
 from __future__ import annotations
 
-import hashlib
 from collections import Counter
 from dataclasses import dataclass, field
-from typing import Any
+from typing import ClassVar
 
-from recoupe.link.index import ClusterIndex, Scored, Vecs, unit
+from recoupe.link.clusters import ClusterSet, stable_id
+from recoupe.link.index import Scored, Vecs, unit
 from recoupe.link.text import content_terms
 from recoupe.model import CandidateScore
-
-
-def stable_id(prefix: str, seed: str) -> str:
-    """An identifier derived from a founding member, so that rebuilding gives the same ids."""
-    return f"{prefix}-{hashlib.sha1(seed.encode('utf-8')).hexdigest()[:12]}"
 
 
 @dataclass
@@ -76,41 +71,31 @@ class EventRecord:
 EVENT_WEIGHTS = {"body": 0.35, "title": 0.15, "lemmas": 0.3, "entities": 0.2}
 
 
-class EventClusterer:
+class EventClusterer(ClusterSet[EventRecord]):
     """Events of a stream: candidate look-up, scoring, open/join decisions and fragment merging.
 
     ``threshold`` is the score needed to join an event; ``merge_threshold`` the centroid
     similarity at which two active events are merged in the second pass (the older id stays).
     """
 
+    record_type = EventRecord
+    default_weights: ClassVar[dict[str, float]] = EVENT_WEIGHTS
+    index_terms: ClassVar[dict[str, int]] = {"body": 15, "entities": 8, "title": 5}
+    max_terms: ClassVar[dict[str, int]] = {"body": 300, "title": 60, "lemmas": 300, "entities": 60}
+
     def __init__(
         self,
         threshold: float = 0.3,
         merge_threshold: float | None = None,
-        tau_days: float = 3.0,
+        tau_days: float | None = 3.0,
         window_days: float = 10.0,
         max_candidates: int = 20,
         weights: dict[str, float] | None = None,
         max_fragment: int = 3,
     ) -> None:
-        self.threshold = threshold
-        self.max_fragment = max_fragment
-        self.merge_threshold = threshold if merge_threshold is None else merge_threshold
-        self.max_candidates = max_candidates
-        self.index = ClusterIndex(
-            weights=dict(weights or EVENT_WEIGHTS),
-            index_terms={"body": 15, "entities": 8, "title": 5},
-            max_terms={"body": 300, "title": 60, "lemmas": 300, "entities": 60},
-            tau_days=tau_days,
-            window_days=window_days,
+        super().__init__(
+            threshold, merge_threshold, tau_days, window_days, max_candidates, weights, max_fragment
         )
-        self.records: dict[int, EventRecord] = {}
-        self.next_id = 0
-
-    def score(self, vecs: Vecs, day: float | None) -> list[Scored]:
-        """Candidate events of an article and their scores, best first."""
-        cands = self.index.candidates(vecs, self.max_candidates)
-        return sorted(self.index.score(vecs, cands, day), key=lambda s: (-s.score, s.cluster))
 
     def explain(self, scored: list[Scored], keep: int = 5) -> tuple[CandidateScore, ...]:
         """The best ``keep`` candidates as explanation records."""
@@ -121,8 +106,7 @@ class EventClusterer:
 
     def open(self, seed_id: str, story: int) -> int:
         """Create an empty event founded by article ``seed_id``; return its internal number."""
-        cid = self.next_id
-        self.next_id += 1
+        cid = self.new_id()
         self.records[cid] = EventRecord(stable_id("ev", seed_id), story)
         return cid
 
@@ -140,39 +124,15 @@ class EventClusterer:
         more alike than any article does, so comparing them with an article threshold would
         merge distinct happenings on the same topic.
         """
-        if cid not in self.index.centroids:
-            return None
         if len(self.records[cid].article_ids) > self.max_fragment:
             return None
-        scored = self.index.score_clusters(cid, self.max_candidates)
-        best = max(scored, key=lambda s: (s.score, -s.cluster), default=None)
+        best = self.nearest(cid)
         return best if best is not None and best.score >= self.merge_threshold else None
 
     def merge(self, dst: int, src: int, clock: float | None) -> None:
         """Merge event ``src`` into ``dst``: members, span and centroid."""
         self.records[dst].absorb(self.records.pop(src))
         self.index.absorb(dst, src, clock)
-
-    def to_state(self) -> dict[str, Any]:
-        """JSON-able events (records and active centroids)."""
-        return {
-            "params": {"threshold": self.threshold, "merge_threshold": self.merge_threshold,
-                       "tau_days": self.index.tau_days, "window_days": self.index.window_days,
-                       "max_candidates": self.max_candidates, "weights": self.index.weights,
-                       "max_fragment": self.max_fragment},
-            "next_id": self.next_id,
-            "records": {str(c): vars(r) for c, r in self.records.items()},
-            "index": self.index.to_state(),
-        }
-
-    @classmethod
-    def from_state(cls, state: dict[str, Any]) -> EventClusterer:
-        """Rebuild from :meth:`to_state` data."""
-        ec = cls(**state["params"])
-        ec.next_id = state["next_id"]
-        ec.records = {int(c): EventRecord(**r) for c, r in state["records"].items()}
-        ec.index.load_state(state["index"])
-        return ec
 
 
 def unit_centroid(vecs: Vecs) -> Vecs:

@@ -150,7 +150,7 @@ class Linker:
         if copied is not None and copied in self.events.index.centroids:
             self._join(copied, item, {}, day)  # a copy adds nothing to the centroids
             return self._explain(item, "duplicate", copied, (), original, "with its original")
-        scored = self.events.score(vecs, day)
+        scored = self.events.ranked(vecs, day)
         cands = self.events.explain(scored)
         if scored and scored[0].score >= self.events.threshold:
             self._join(scored[0].cluster, item, vecs, day)

@@ -12,10 +12,10 @@ window (a year by default) leave the index.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import ClassVar
 
-from recoupe.link.events import stable_id
-from recoupe.link.index import ClusterIndex, Scored, Vecs
+from recoupe.link.clusters import ClusterSet, stable_id
+from recoupe.link.index import Vecs
 
 #: Default weights of the per-field cosines in the story similarity: actors and topic words.
 STORY_WEIGHTS = {"body": 0.25, "title": 0.1, "lemmas": 0.35, "entities": 0.3}
@@ -29,8 +29,13 @@ class StoryRecord:
     events: list[int] = field(default_factory=list)
 
 
-class StoryThreader:
+class StoryThreader(ClusterSet[StoryRecord]):
     """Stories of a stream of events; ``threshold`` is the score needed to join a story."""
+
+    record_type = StoryRecord
+    default_weights: ClassVar[dict[str, float]] = STORY_WEIGHTS
+    index_terms: ClassVar[dict[str, int]] = {"lemmas": 20, "entities": 10, "title": 5}
+    max_terms: ClassVar[dict[str, int]] = {"body": 200, "title": 60, "lemmas": 200, "entities": 60}
 
     def __init__(
         self,
@@ -42,25 +47,9 @@ class StoryThreader:
         weights: dict[str, float] | None = None,
         max_fragment: int = 3,
     ) -> None:
-        self.threshold = threshold
-        self.max_fragment = max_fragment
-        self.merge_threshold = threshold if merge_threshold is None else merge_threshold
-        self.max_candidates = max_candidates
-        self.index = ClusterIndex(
-            weights=dict(weights or STORY_WEIGHTS),
-            index_terms={"lemmas": 20, "entities": 10, "title": 5},
-            max_terms={"body": 200, "title": 60, "lemmas": 200, "entities": 60},
-            tau_days=tau_days,
-            window_days=window_days,
+        super().__init__(
+            threshold, merge_threshold, tau_days, window_days, max_candidates, weights, max_fragment
         )
-        self.records: dict[int, StoryRecord] = {}
-        self.next_id = 0
-
-    def ranked(self, vecs: Vecs, day: float | None) -> list[Scored]:
-        """Active stories scored for an event founded by an article with ``vecs``, best first."""
-        cands = self.index.candidates(vecs, self.max_candidates)
-        scored = self.index.score(vecs, cands, day)
-        return sorted(scored, key=lambda s: (-s.score, s.cluster))
 
     def thread(self, event: int, event_key: str, vecs: Vecs, day: float | None,
                clock: float | None) -> tuple[int, str]:
@@ -69,8 +58,7 @@ class StoryThreader:
         if ranked and ranked[0].score >= self.threshold:
             sid, reason = ranked[0].cluster, f"joined story (score {ranked[0].score:.3f})"
         else:
-            sid = self.next_id
-            self.next_id += 1
+            sid = self.new_id()
             self.records[sid] = StoryRecord(stable_id("st", event_key))
             top = f"{ranked[0].score:.3f}" if ranked else "none"
             reason = f"new story (best {top} < {self.threshold:.3f})"
@@ -88,11 +76,8 @@ class StoryThreader:
         A story of at most ``max_fragment`` articles is judged like an article (join threshold);
         a larger one needs ``merge_threshold``, as centroids look more alike than articles do.
         """
-        if sid not in self.index.centroids:
-            return None
         bar = self.threshold if n_articles <= self.max_fragment else self.merge_threshold
-        scored = self.index.score_clusters(sid, self.max_candidates)
-        best = max(scored, key=lambda s: (s.score, -s.cluster), default=None)
+        best = self.nearest(sid)
         return best.cluster if best is not None and best.score >= bar else None
 
     def merge(self, dst: int, src: int, clock: float | None) -> None:
@@ -101,24 +86,3 @@ class StoryThreader:
             return
         self.records[dst].events.extend(self.records.pop(src).events)
         self.index.absorb(dst, src, clock)
-
-    def to_state(self) -> dict[str, Any]:
-        """JSON-able stories (records and active centroids)."""
-        return {
-            "params": {"threshold": self.threshold, "merge_threshold": self.merge_threshold,
-                       "tau_days": self.index.tau_days, "window_days": self.index.window_days,
-                       "max_candidates": self.max_candidates, "weights": self.index.weights,
-                       "max_fragment": self.max_fragment},
-            "next_id": self.next_id,
-            "records": {str(c): vars(r) for c, r in self.records.items()},
-            "index": self.index.to_state(),
-        }
-
-    @classmethod
-    def from_state(cls, state: dict[str, Any]) -> StoryThreader:
-        """Rebuild from :meth:`to_state` data."""
-        st = cls(**state["params"])
-        st.next_id = state["next_id"]
-        st.records = {int(c): StoryRecord(**r) for c, r in state["records"].items()}
-        st.index.load_state(state["index"])
-        return st
