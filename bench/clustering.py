@@ -3,7 +3,9 @@
 Usage: ``.venv/bin/python bench/clustering.py [--n 100000] [--per-day 2000] [--batch 1000]``.
 Prints one JSON line: articles/s overall and per 10k slice (the cost per article must not grow
 with the number already seen), peak memory, active events in the candidate index per slice,
-and BCubed F1 of the events against the generator's labels.
+and BCubed F1 of the events against the generator's labels. ``cost_growth_pct_per_10k`` is the
+least-squares slope of CPU time per article over the slices that start once the event window
+is full (10 days of articles), in percent of the mean per 10k articles: near 0 means flat.
 
 The generator is synthetic and self-contained: pseudo-French words made of syllables, a
 Zipf-distributed background vocabulary, stories that come and go (topic words and actors),
@@ -22,6 +24,8 @@ import time
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from itertools import pairwise
+from typing import Any
 
 import numpy as np
 
@@ -180,6 +184,18 @@ def bcubed_f1(pred: dict[str, str], gold: dict[str, int]) -> float:
     return 2 * p * r / (p + r)
 
 
+def cost_growth(slices: list[dict[str, Any]], full_after: float) -> float | None:
+    """Slope of CPU seconds per article against articles seen, over the slices that start
+    once ``full_after`` articles have been seen, in percent of their mean per 10k articles."""
+    steady = [(cur["upto"], 1 / cur["articles_per_cpu_s"])
+              for prev, cur in pairwise(slices) if prev["upto"] >= full_after]
+    if len(steady) < 3:
+        return None
+    x, y = np.array(steady).T
+    slope = np.polyfit(x, y, 1)[0]
+    return round(float(slope * 10_000 / y.mean() * 100), 1)
+
+
 def main() -> None:
     """Stream ``--n`` synthetic articles through a linker and print the figures."""
     parser = argparse.ArgumentParser(description=__doc__)
@@ -244,6 +260,9 @@ def main() -> None:
                 "stories": len(linker.stories.records),
                 "gold_events": len(set(gold.values())),
                 "event_bcubed_f1": round(bcubed_f1(pred, gold), 4),
+                "cost_growth_pct_per_10k": cost_growth(
+                    slices, linker.events.index.window_days * args.per_day
+                ),
                 "slices": slices,
             }
         )

@@ -5,7 +5,8 @@ Usage: ``.venv/bin/python eval/clustering_seeds.py``. Reads ``../shared/seeds`` 
 ``$RECOUPE_SHARED/seeds``); skips with a message when absent. Text is cleaned with
 ``recoupe.extract.plaintext.extract_text`` when it is available, else the first line is taken as
 title and the rest as body with no date. Articles are fed in publication order, undated ones
-last (in file order), as the orchestrator would; unknown dates stay unknown.
+last (in file order), as the orchestrator would; unknown dates stay unknown, but an undated
+article gets the bound its text gives (the date of a tweet it embeds), as in production.
 """
 
 from __future__ import annotations
@@ -16,7 +17,9 @@ import os
 import sys
 from pathlib import Path
 
+from recoupe.extract.prose_dates import find_date_hints
 from recoupe.link import Linker, SpacyAnnotator
+from recoupe.link.linker import stream_order
 from recoupe.model import LinkInput
 
 SEEDS = (
@@ -45,6 +48,13 @@ def _extract(text: str) -> tuple[str, str, dt.date | dt.datetime | None, str | N
     return ext.title or "", ext.body, ext.published, ext.outlet, "extract_text"
 
 
+def _bound(text: str) -> dt.date | None:
+    """The latest embedded tweet date of the raw text (what ``link_input`` reads in production)."""
+    days = [h.value.date() if isinstance(h.value, dt.datetime) else h.value
+            for h in find_date_hints(text.splitlines())]
+    return max(days, default=None)
+
+
 def load_seeds(seeds: Path = SEEDS, dated: bool = False) -> tuple[list[LinkInput], str]:
     """The seed articles as link inputs (publication order, undated last) and the cleaner used.
 
@@ -54,16 +64,13 @@ def load_seeds(seeds: Path = SEEDS, dated: bool = False) -> tuple[list[LinkInput
         raise FileNotFoundError(f"{seeds} is absent")
     items, how = [], ""
     for path in sorted(seeds.glob("*.txt")):
-        title, body, published, outlet, how = _extract(path.read_text(encoding="utf-8"))
+        raw = path.read_text(encoding="utf-8")
+        title, body, published, outlet, how = _extract(raw)
         if dated and published is None:
             published = BRIEF_DATES.get(path.name[:3])
-        items.append(LinkInput(path.name[:3], title, body, published, outlet))
-
-    def when(i: LinkInput) -> tuple[int, str]:
-        day = i.published.date() if isinstance(i.published, dt.datetime) else i.published
-        return (day.toordinal() if day else 10**7, i.id)
-
-    return sorted(items, key=when), how
+        bound = _bound(raw) if published is None else None
+        items.append(LinkInput(path.name[:3], title, body, published, outlet, not_before=bound))
+    return stream_order(items), how
 
 
 def check_seeds(spacy: bool = True) -> dict:
@@ -85,6 +92,7 @@ def _check(spacy: bool, dated: bool) -> dict:
     return {
         "cleaner": how,
         "dates": {i.id: (i.published.isoformat() if i.published else None) for i in items},
+        "bounds": {i.id: i.not_before.isoformat() for i in items if i.not_before},
         "events": [sorted(e) for e in events],
         "n_stories": len(stories),
         "events_ok": events == EXPECTED_EVENTS,

@@ -228,8 +228,11 @@ class LinkInput:
 
     ``id`` is the article's stable key (the store id as text, or its content hash): feeding the
     same id twice is a no-op. ``published`` may be ``None``: the article is then placed by its
-    text alone. ``lemmas`` and ``entities`` are optional outputs of ``nlp`` (entity keys such as
-    ``"PER:john kerry"``); without lemmas the stage uses a cheap French stemmer.
+    text alone, or by ``not_before``, a lower bound its text gives (an embedded tweet's date).
+    ``lemmas`` and ``entities`` are optional outputs of ``nlp`` (entity keys such as
+    ``"PER:john kerry"``); without lemmas the stage uses a cheap French stemmer, without entities
+    the capitalised names of the body. ``language`` (ISO 639-1) decides which reports are
+    compared word for word and which by the names they share.
     """
 
     id: str
@@ -239,6 +242,8 @@ class LinkInput:
     outlet: str | None = None
     lemmas: tuple[str, ...] | None = None
     entities: tuple[str, ...] | None = None
+    not_before: dt.date | None = None
+    language: str | None = None
 
 
 @dataclass(frozen=True)

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from dataclasses import replace
 
 import pytest
 
 from recoupe.link import DuplicateDetector, Linker
+from recoupe.link.linker import date_bound, link_input, stream_order
 from recoupe.link.text import tokens
-from recoupe.model import LinkInput
+from recoupe.model import Article, LinkInput, Removal
 
 D0 = dt.date(2031, 3, 2)
 
@@ -134,7 +136,7 @@ def test_explanation_lists_candidates_components_and_threshold(fitted):
     _, by_id = fitted
     why = by_id["p3"].explanation
     assert why.decision == "joined"
-    assert why.threshold == pytest.approx(0.15)
+    assert why.threshold == pytest.approx(Linker().events.threshold)
     best = why.candidates[0]
     assert best.event_id == by_id["p1"].event_id
     assert set(best.components) == {"body", "title", "lemmas", "entities"}
@@ -153,6 +155,74 @@ def test_undated_article_is_placed_by_its_text():
     event = Linker()
     event.partial_fit([art("u3", "Sans date", FROMAGE, day=None)])
     assert event.export_events()[0].first_seen is None
+
+
+def test_undated_article_needs_the_undated_threshold():
+    items = [*stream()[:2], art("u1", "Valcombe : le pont suspendu cède", PONT_AUTRE, day=None)]
+    lenient = {a.article_id: a for a in Linker(event_undated_threshold=0.1).partial_fit(items)}
+    strict = {a.article_id: a for a in Linker(event_undated_threshold=0.99).partial_fit(items)}
+    assert lenient["u1"].event_id == lenient["p1"].event_id
+    assert strict["u1"].event_id != strict["p1"].event_id
+    assert strict["u1"].explanation.threshold == 0.99
+    assert strict["p1"].explanation.threshold == Linker().events.threshold
+
+
+def test_text_bound_dates_an_undated_article():
+    later = D0 + dt.timedelta(days=180)
+    items = [*stream()[:4], art("p5", "Valcombe inaugure son nouveau pont", PONT_REOUVERT, later)]
+    bounded = replace(items[3], id="u1", published=None, not_before=later)
+    out = {a.article_id: a for a in Linker().partial_fit([*items, bounded])}
+    # Six months after the collapse, a report of it is not joined to the collapse's event.
+    assert out["u1"].event_id != out["p1"].event_id
+    unbounded = replace(bounded, id="u2", not_before=None)
+    again = {a.article_id: a for a in Linker().partial_fit([*items[:4], unbounded])}
+    assert again["u2"].event_id == again["p1"].event_id
+
+
+def test_stream_order_puts_bounded_articles_at_their_bound_and_undated_last():
+    a = art("a", "A", FROMAGE, day=D0 + dt.timedelta(days=3))
+    b = replace(art("b", "B", FROMAGE, day=None), not_before=D0 + dt.timedelta(days=1))
+    c = art("c", "C", FROMAGE, day=None)
+    d = art("d", "D", FROMAGE, day=D0)
+    assert [i.id for i in stream_order([c, a, b, d])] == ["d", "b", "a", "c"]
+
+
+def test_date_bound_reads_embedded_tweets_kept_or_removed():
+    body = "Washington a réagi.\n— Un diplomate (@undiplomate) 14 mars 2031\nLa suite."
+    removed = [Removal("— Agence (@agence) 16 mars 2031", "tweet")]
+    article = Article("x.txt", "h", body, "T", None, None, "fr", removed=removed)
+    assert date_bound(article) == dt.date(2031, 3, 16)
+    assert date_bound(replace(article, body="Rien.", removed=[])) is None
+    assert link_input(article).not_before == dt.date(2031, 3, 16)
+    dated = replace(article, published=dt.date(2031, 3, 20))
+    assert link_input(dated).not_before is None
+
+
+def test_undated_article_finds_an_event_retired_from_the_active_index():
+    later = D0 + dt.timedelta(days=60)
+    items = [*stream()[:4], art("f3", "Saint-Amblard prépare sa foire", FROMAGE_SUITE, later)]
+    undated = art("u1", "Valcombe : les camions sortis de l'Orbe", PONT_SUITE, day=None)
+    linker = Linker()
+    out = {a.article_id: a for a in linker.partial_fit([*items, undated])}
+    collapse = linker.article_event["p1"]
+    assert collapse not in linker.events.index.centroids  # retired 60 days later
+    assert collapse in linker.events.archive.centroids
+    assert out["u1"].event_id == out["p1"].event_id
+    resumed = Linker.from_state(json.loads(json.dumps(linker.to_state())))
+    assert resumed.events.archive.centroids.keys() == linker.events.archive.centroids.keys()
+
+
+def test_archive_forgets_events_after_its_window():
+    linker = Linker()
+    linker.partial_fit(stream()[:4])
+    later = D0 + dt.timedelta(days=20)
+    linker.partial_fit([art("f9", "Saint-Amblard", FROMAGE_SUITE, later)])
+    assert linker.article_event["p1"] in linker.events.archive.centroids
+    much_later = later + dt.timedelta(days=linker.events.archive.window_days + 1)
+    linker.partial_fit([art("f10", "Saint-Amblard", FROMAGE, much_later)])
+    assert linker.article_event["p1"] not in linker.events.archive.centroids
+    assert any(e.id == linker.events.records[linker.article_event["p1"]].key
+               for e in linker.export_events())  # the record stays
 
 
 def test_refeeding_changes_nothing(fitted):

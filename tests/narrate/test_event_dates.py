@@ -89,3 +89,38 @@ def test_date_events_maps_event_ids() -> None:
     art = make(7, LEAD.format(when="vendredi"), "Valmont Infos", dt.date(2024, 3, 16))
     event = Event("ev", "st", "Piscine", ("7",), ("Valmont Infos",), None, None)
     assert date_events([event], {"7": art})["ev"].iso == "2024-03-15"
+
+
+def test_span_and_planned_days_do_not_date_the_event() -> None:
+    # 20 March 2024 is a Wednesday.
+    body = (
+        "Depuis lundi, les bennes restent au dépôt de Kerlouan. La reprise, prévue jeudi, "
+        "dépendra du vote. Les éboueurs reprendront le travail vendredi si l'accord tient."
+    )
+    ev = date_event("e1", [make(1, body, "Ouest Info", dt.date(2024, 3, 20))])
+    assert ev.iso == "2024-03-20"
+    assert ev.method == "published"
+
+
+def test_a_night_belongs_to_its_second_day() -> None:
+    # 11 March 2024 is a Monday: the night of Saturday to Sunday ends on the 10th.
+    body = "La digue de Kerlouan a cédé dans la nuit de samedi à dimanche, selon la préfecture."
+    ev = date_event("e1", [make(1, body, "Ouest Info", dt.date(2024, 3, 11))])
+    assert ev.iso == "2024-03-10"
+    assert ev.evidence is not None and body[ev.evidence.start : ev.evidence.end] == "dimanche"
+
+
+def test_each_article_votes_once_and_the_majority_dates_the_event() -> None:
+    # Two reports on Monday 18 March 2024 date the verdict that day; a follow-up published the
+    # next day dates its own, later, letter ("mardi") and is outvoted.
+    verdict = "VALMONT, 18 mars 2024 (AFPX) - Le maire a été condamné à deux ans de prison."
+    letter = "Le maire condamné s'est adressé mardi aux habitants dans une lettre."
+    arts = [
+        make(1, verdict, "AFPX", dt.date(2024, 3, 18)),
+        make(2, verdict.replace("condamné", "reconnu coupable et condamné"), "Le Courrier",
+             dt.date(2024, 3, 18)),
+        make(3, letter, "La Gazette", dt.date(2024, 3, 19)),
+    ]
+    ev = date_event("e1", arts)
+    assert ev.iso == "2024-03-18"
+    assert {r.article_id: r.date for r in ev.articles}["3"] == dt.date(2024, 3, 19)

@@ -113,3 +113,14 @@ def test_quote_speaker_links_to_canonical_entity(annotate: Annotate) -> None:
     q = only(ann, "voterai")
     mention = next(m for m in ann.mentions if m.text == "Maël Quéré")
     assert q.speaker_entity_id == mention.key
+
+
+def test_a_quoted_fragment_in_a_reported_clause_is_stored_once(annotate: Annotate) -> None:
+    text = (
+        "La ministre Claire Sorel a regretté « une décision hâtive », tout en assurant que "
+        "« la porte de Valmont reste ouverte ». Les élus se réuniront demain."
+    )
+    quotes = annotate(text).quotes
+    spans = [(q.start, q.end) for q in quotes]
+    assert len(spans) == len(set(spans))
+    assert any("la porte de Valmont reste ouverte" in q.text for q in quotes)

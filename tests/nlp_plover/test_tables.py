@@ -49,3 +49,29 @@ def test_ontology_roots_and_modes() -> None:
     assert threat_mode("SANCTION", "discontinue") == "relations"
     assert CURRENT_LABELS["DEMAND"] == "REQUEST"
     assert "discontinue" in EVENT_TYPES["SANCTION"].modes
+
+
+def test_organisations_groups_and_variant_country_names() -> None:
+    assert lookup_name("Vietnam") == ("VNM", "")
+    assert lookup_name("RDC") == ("COD", "")
+    assert lookup_name("Conseil de l'Europe") == ("IGO", "")
+    assert lookup_name("Médecins sans frontières") == ("NGO", "MED")
+    assert lookup_name("Front Polisario") == ("ESH", "REB")
+
+
+def test_known_leaders_by_surname() -> None:
+    from recoupe.nlp.plover.leaders import leader_country
+
+    assert leader_country("Poutine") == "RUS"
+    assert leader_country("GUTERRES") == "IGO"
+    assert leader_country("Hollande") is None  # a country name first
+    assert leader_country("Dupont") is None
+
+
+def test_new_senses_keep_object_restrictions() -> None:
+    senses = verb_senses()
+    assert [s.event for s in senses["suspendre"]] == ["COERCE", "CONCEDE", "RETREAT", "SANCTION"]
+    assert senses["suspendre"][1].fits({"sanction"}) and not senses["suspendre"][1].fits({"aide"})
+    assert senses["mettre en garde"][0].event == "THREATEN"
+    assert not senses["affronter"][0].fits({"crise"})
+    assert not noun_senses()["feu"][0].fits({"vert"})

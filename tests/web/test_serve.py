@@ -47,3 +47,28 @@ def test_serve_reads_the_token_from_the_named_variable(
     [call] = runs
     assert call["port"] == 8123
     assert call["app"].state.token == "s3cret"
+
+
+def test_serve_with_workers_starts_each_from_the_environment(
+    runs: list[dict[str, Any]], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("MY_NEWS_TOKEN", "s3cret")
+    # Recorded, so that what ``serve`` writes there is undone after the test.
+    for name in ("RECOUPE_DB", "RECOUPE_SERVE_TOKEN_ENV", "RECOUPE_SERVE_CACHE"):
+        monkeypatch.setenv(name, "")
+    result = CliRunner().invoke(
+        app, ["serve", "--db", str(tmp_path / "s.db"), "--workers", "2", "--cache", "7",
+              "--token-env", "MY_NEWS_TOKEN"],
+    )
+    assert result.exit_code == 0, result.output
+    [call] = runs
+    assert (call["app"], call["factory"], call["workers"]) == (
+        "recoupe.web.app:app_from_environment", True, 2
+    )
+    assert call["http"] == "recoupe.web.server:NoDelayProtocol"
+    from recoupe.web.app import app_from_environment
+
+    worker_app = app_from_environment()
+    assert worker_app.state.token == "s3cret"
+    assert worker_app.state.store.url.endswith("s.db")
+    worker_app.state.store.close()

@@ -152,12 +152,11 @@ def page_of(rows: list[Record], limit: int, cursor: str | None) -> dict[str, Any
     return {"items": rows[offset:end], "next": str(end) if end < len(rows) else None}
 
 
-def one(rows: list[Record], wanted: int, kind: str) -> Record:
-    """The row with id ``wanted``, or a JSON 404."""
-    for row in rows:
-        if row["id"] == wanted:
-            return row
-    raise HTTPException(404, f"no {kind} with id {wanted}")
+def one(record: Record | None, wanted: int, kind: str) -> Record:
+    """``record`` (read by id ``wanted``), or a JSON 404."""
+    if record is None:
+        raise HTTPException(404, f"no {kind} with id {wanted}")
+    return record
 
 
 @router.get("/entities", response_model=EntityPage, tags=["entities"])
@@ -172,7 +171,7 @@ def list_entities(
             responses=NOT_FOUND)
 def get_entity(store: StoreDep, entity_id: int) -> Record:
     """One entity by id."""
-    return one(store.entity_records(), entity_id, "entity")
+    return one(store.entity_record(entity_id), entity_id, "entity")
 
 
 @router.get("/quotes", response_model=QuotePage, tags=["quotes"])
@@ -211,7 +210,7 @@ def list_events(
             responses=NOT_FOUND)
 def get_event(store: StoreDep, event_id: int) -> Record:
     """One event by id."""
-    return one(store.event_records(), event_id, "event")
+    return one(store.event_record(event_id), event_id, "event")
 
 
 @router.get("/stories", response_model=StoryPage, tags=["stories"])
@@ -224,4 +223,4 @@ def list_stories(store: StoreDep, limit: Limit = 50, cursor: Cursor = None) -> d
             responses=NOT_FOUND)
 def get_story(store: StoreDep, story_id: int) -> Record:
     """One story by id."""
-    return one(store.story_records(), story_id, "story")
+    return one(store.story_record(story_id), story_id, "story")

@@ -8,11 +8,19 @@ its index is shaped and what its record is.
 from __future__ import annotations
 
 import hashlib
+import math
 from typing import Any, ClassVar, Generic, Self, TypeVar
 
+import numpy as np
+
+from recoupe.link import vectors as V
 from recoupe.link.index import ClusterIndex, Scored, Vecs
+from recoupe.link.vectors import SparseVec
 
 R = TypeVar("R")
+
+#: The field that holds an article's names: the only one compared across languages.
+NAMES = "names"
 
 
 def stable_id(prefix: str, seed: str) -> str:
@@ -29,6 +37,7 @@ class ClusterSet(Generic[R]):
     """
 
     record_type: ClassVar[type]
+    index_type: ClassVar[type[ClusterIndex]] = ClusterIndex
     default_weights: ClassVar[dict[str, float]]
     index_terms: ClassVar[dict[str, int]]
     max_terms: ClassVar[dict[str, int]]
@@ -47,7 +56,7 @@ class ClusterSet(Generic[R]):
         self.max_fragment = max_fragment
         self.merge_threshold = threshold if merge_threshold is None else merge_threshold
         self.max_candidates = max_candidates
-        self.index = ClusterIndex(
+        self.index = self.index_type(
             weights=dict(weights or self.default_weights),
             index_terms=dict(self.index_terms),
             max_terms=dict(self.max_terms),
@@ -56,11 +65,54 @@ class ClusterSet(Generic[R]):
         )
         self.records: dict[int, R] = {}
         self.next_id = 0
+        #: The language each cluster was founded in: a report in another language is compared
+        #: by the names it shares (entity keys), its words being in another tongue.
+        self.languages: dict[int, str] = {}
 
-    def ranked(self, vecs: Vecs, day: float | None) -> list[Scored]:
-        """Active clusters scored against ``vecs`` (found through the index), best first."""
-        cands = self.index.candidates(vecs, self.max_candidates)
-        return sorted(self.index.score(vecs, cands, day), key=lambda s: (-s.score, s.cluster))
+    def ranked(self, vecs: Vecs, day: float | None, language: str | None = None) -> list[Scored]:
+        """Active clusters scored against ``vecs`` (found through the index), best first.
+
+        A cluster founded in another language than ``language`` is scored on the shared names
+        alone (the ``names`` field, :meth:`names_scores`): body words, title, lemmas and entity
+        types of two languages do not compare.
+        """
+        return self.rank_in(self.index, vecs, day, language)
+
+    def rank_in(self, index: ClusterIndex, vecs: Vecs, day: float | None,
+                language: str | None) -> list[Scored]:
+        """:meth:`ranked`, over the clusters of ``index``."""
+        words = {f: v for f, v in vecs.items() if f != NAMES}
+        cands = index.candidates(words, self.max_candidates)
+        own = [c for c in cands if self.speaks(c, language)]
+        scored = index.score(vecs, own, day)
+        if language is not None and NAMES in vecs:
+            found = index.candidates({NAMES: vecs[NAMES]}, self.max_candidates)
+            foreign = [c for c in dict.fromkeys(cands + found) if not self.speaks(c, language)]
+            scored += names_scores(index, vecs[NAMES], foreign, day)
+        return sorted(scored, key=lambda s: (-s.score, s.cluster))
+
+    def speaks(self, cid: int, language: str | None) -> bool:
+        """Whether cluster ``cid`` was founded in ``language`` (an unknown one matches any)."""
+        known = self.languages.get(cid)
+        return language is None or known is None or known == language
+
+    def in_language(self, cid: int, vecs: Vecs, language: str | None) -> Vecs:
+        """What an article in ``language`` adds to cluster ``cid``: everything, or its names.
+
+        A report in another language adds only its names, so that the cluster's words stay
+        comparable with the next report in its own language. The first report sets the language.
+        """
+        if language is not None:
+            self.languages.setdefault(cid, language)
+        if self.speaks(cid, language):
+            return vecs
+        return {NAMES: vecs[NAMES]} if NAMES in vecs else {}
+
+    def merge_languages(self, dst: int, src: int) -> None:
+        """Cluster ``dst`` took over ``src``: it keeps its own language (or takes ``src``'s)."""
+        language = self.languages.pop(src, None)
+        if language is not None:
+            self.languages.setdefault(dst, language)
 
     def nearest(self, cid: int) -> Scored | None:
         """The active cluster whose centroid is most like cluster ``cid``'s, if it is active."""
@@ -75,20 +127,25 @@ class ClusterSet(Generic[R]):
         self.next_id += 1
         return cid
 
+    def params(self) -> dict[str, Any]:
+        """Constructor arguments, as saved in the state."""
+        return {
+            "threshold": self.threshold,
+            "merge_threshold": self.merge_threshold,
+            "tau_days": self.index.tau_days,
+            "window_days": self.index.window_days,
+            "max_candidates": self.max_candidates,
+            "weights": self.index.weights,
+            "max_fragment": self.max_fragment,
+        }
+
     def to_state(self) -> dict[str, Any]:
         """JSON-able clusters (parameters, records and active centroids)."""
         return {
-            "params": {
-                "threshold": self.threshold,
-                "merge_threshold": self.merge_threshold,
-                "tau_days": self.index.tau_days,
-                "window_days": self.index.window_days,
-                "max_candidates": self.max_candidates,
-                "weights": self.index.weights,
-                "max_fragment": self.max_fragment,
-            },
+            "params": self.params(),
             "next_id": self.next_id,
             "records": {str(c): vars(r) for c, r in self.records.items()},
+            "languages": {str(c): langs for c, langs in self.languages.items()},
             "index": self.index.to_state(),
         }
 
@@ -98,5 +155,29 @@ class ClusterSet(Generic[R]):
         clusters = cls(**state["params"])
         clusters.next_id = state["next_id"]
         clusters.records = {int(c): cls.record_type(**r) for c, r in state["records"].items()}
+        clusters.languages = {int(c): v for c, v in state.get("languages", {}).items()}
         clusters.index.load_state(state["index"])
         return clusters
+
+
+def names_scores(index: ClusterIndex, names: SparseVec, cids: list[int],
+                 day: float | None) -> list[Scored]:
+    """IDF-weighted cosine of an article's names with each cluster's, times the time decay.
+
+    The ``names`` field has no weight in :meth:`ClusterIndex.score`, which compares articles
+    in one language; this is the comparison across languages.
+    """
+    q_w = names[1] * index.idf(NAMES, names[0])
+    q_norm = float(np.sqrt(np.dot(q_w, q_w)))
+    query = dict(zip(names[0].tolist(), (q_w / q_norm).tolist(), strict=True)) if q_norm else {}
+    out = []
+    for cid in cids:
+        c_idx, c_val = index.centroids[cid].get(NAMES, V.EMPTY)
+        c_w = c_val * index.idf(NAMES, c_idx)
+        c_norm = float(np.sqrt(np.dot(c_w, c_w)))
+        dot = sum(query.get(i, 0.0) * w for i, w in zip(c_idx.tolist(), c_w.tolist(), strict=True))
+        cos = dot / c_norm if c_norm else 0.0
+        gap = index.spans[cid].gap(day)
+        decay = 1.0 if gap is None or not index.tau_days else math.exp(-gap / index.tau_days)
+        out.append(Scored(cid, {NAMES: round(cos, 6)}, round(decay, 6), cos * decay))
+    return out

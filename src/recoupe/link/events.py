@@ -12,10 +12,10 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
-from typing import ClassVar
+from typing import Any, ClassVar, Self
 
 from recoupe.link.clusters import ClusterSet, stable_id
-from recoupe.link.index import Scored, Vecs, unit
+from recoupe.link.index import ClusterIndex, Scored, Vecs, unit
 from recoupe.link.text import content_terms
 from recoupe.model import CandidateScore
 
@@ -67,6 +67,39 @@ class EventRecord:
         return titles[best] if best is not None else ""
 
 
+#: Terms kept per field of a retired event's centroid: enough to recognise it, small to keep.
+ARCHIVE_TERMS = {"body": 60, "title": 20, "lemmas": 60, "entities": 20, "names": 20}
+
+
+@dataclass
+class ArchivingIndex(ClusterIndex):
+    """An index of active events that hands each event it retires to an ``archive`` index.
+
+    Dated articles never need a retired event (the time decay has made it irrelevant), but an
+    undated one may report any of them: the archive keeps a truncated centroid of each retired
+    event for its own window, for undated articles only.
+    """
+
+    archive: ClusterIndex | None = None
+    _retiring: float | None = field(default=None, repr=False)
+
+    def retire(self, clock: float | None) -> list[int]:
+        """Retire idle events as :class:`ClusterIndex` does, archiving each one."""
+        self._retiring = clock
+        try:
+            return super().retire(clock)
+        finally:
+            self._retiring = None
+
+    def remove(self, cid: int) -> None:
+        """Remove ``cid``; when it is being retired, archive its centroid and span first."""
+        if self._retiring is not None and self.archive is not None and cid in self.centroids:
+            span = self.spans[cid]
+            self.archive.add(cid, self.centroids[cid], span.lo, self._retiring)
+            self.archive.spans[cid].extend(span.hi)
+        super().remove(cid)
+
+
 #: Default weights of the per-field cosines in the event similarity.
 EVENT_WEIGHTS = {"body": 0.35, "title": 0.15, "lemmas": 0.3, "entities": 0.2}
 
@@ -76,12 +109,18 @@ class EventClusterer(ClusterSet[EventRecord]):
 
     ``threshold`` is the score needed to join an event; ``merge_threshold`` the centroid
     similarity at which two active events are merged in the second pass (the older id stays).
+    ``undated_threshold`` (by default ``threshold``) is the score an article with no date needs
+    to join an event, and an undated fragment to merge: with no time decay to tell apart the
+    happenings of one story, words alone must be more alike.
     """
 
     record_type = EventRecord
+    index_type = ArchivingIndex
     default_weights: ClassVar[dict[str, float]] = EVENT_WEIGHTS
-    index_terms: ClassVar[dict[str, int]] = {"body": 15, "entities": 8, "title": 5}
-    max_terms: ClassVar[dict[str, int]] = {"body": 300, "title": 60, "lemmas": 300, "entities": 60}
+    index_terms: ClassVar[dict[str, int]] = {"body": 15, "entities": 8, "title": 5, "names": 20}
+    max_terms: ClassVar[dict[str, int]] = {
+        "body": 300, "title": 60, "lemmas": 300, "entities": 60, "names": 60,
+    }
 
     def __init__(
         self,
@@ -92,10 +131,59 @@ class EventClusterer(ClusterSet[EventRecord]):
         max_candidates: int = 20,
         weights: dict[str, float] | None = None,
         max_fragment: int = 3,
+        undated_threshold: float | None = None,
+        archive_days: float = 90.0,
     ) -> None:
         super().__init__(
             threshold, merge_threshold, tau_days, window_days, max_candidates, weights, max_fragment
         )
+        self.undated_threshold = threshold if undated_threshold is None else undated_threshold
+        self.archive = ClusterIndex(
+            weights=dict(self.index.weights), index_terms=dict(self.index_terms),
+            max_terms=dict(ARCHIVE_TERMS), tau_days=None, window_days=archive_days,
+        )
+        assert isinstance(self.index, ArchivingIndex)
+        self.index.archive = self.archive
+
+    def params(self) -> dict[str, Any]:
+        """Constructor arguments, as saved in the state."""
+        return {**super().params(), "undated_threshold": self.undated_threshold,
+                "archive_days": self.archive.window_days}
+
+    def ranked(self, vecs: Vecs, day: float | None, language: str | None = None) -> list[Scored]:
+        """Active events scored against ``vecs``; for an undated article, archived ones too."""
+        scored = super().ranked(vecs, day, language)
+        if day is None:
+            scored += self.rank_in(self.archive, vecs, day, language)
+            scored.sort(key=lambda s: (-s.score, s.cluster))
+        return scored
+
+    def retire(self, clock: float | None) -> list[int]:
+        """Move idle events to the archive; drop archived ones idle beyond its window.
+
+        Returns the events that left the archive (forgotten but for their records).
+        """
+        self.index.retire(clock)
+        gone = self.archive.retire(clock)
+        for cid in gone:
+            self.languages.pop(cid, None)
+        return gone
+
+    def to_state(self) -> dict[str, Any]:
+        """JSON-able events: as :meth:`ClusterSet.to_state`, plus the archive."""
+        return {**super().to_state(), "archive": self.archive.to_state()}
+
+    @classmethod
+    def from_state(cls, state: dict[str, Any]) -> Self:
+        """Rebuild from :meth:`to_state` data (states saved before the archive load empty)."""
+        clusters = super().from_state(state)
+        if "archive" in state:
+            clusters.archive.load_state(state["archive"])
+        return clusters
+
+    def join_threshold(self, day: float | None) -> float:
+        """The score an article of ``day`` (``None``: undated) needs to join an event."""
+        return self.threshold if day is not None else self.undated_threshold
 
     def explain(self, scored: list[Scored], keep: int = 5) -> tuple[CandidateScore, ...]:
         """The best ``keep`` candidates as explanation records."""
@@ -111,10 +199,13 @@ class EventClusterer(ClusterSet[EventRecord]):
         return cid
 
     def join(self, cid: int, article_id: str, title: str, outlet: str | None,
-             vecs: Vecs, day: float | None, clock: float | None) -> None:
+             vecs: Vecs, day: float | None, clock: float | None,
+             language: str | None = None) -> None:
         """Add an article (its vectors may be empty for a wire copy) to event ``cid``."""
         self.records[cid].add(article_id, title, outlet, day)
-        self.index.add(cid, vecs, day, clock)
+        archived = cid in self.archive.centroids and cid not in self.index.centroids
+        vecs = self.in_language(cid, vecs, language)
+        (self.archive if archived else self.index).add(cid, vecs, day, clock)
 
     def merge_candidates(self, cid: int) -> Scored | None:
         """The active event that fragment ``cid`` should merge into, if any reaches the threshold.
@@ -127,12 +218,18 @@ class EventClusterer(ClusterSet[EventRecord]):
         if len(self.records[cid].article_ids) > self.max_fragment:
             return None
         best = self.nearest(cid)
-        return best if best is not None and best.score >= self.merge_threshold else None
+        if best is None:
+            return None
+        bar = self.merge_threshold
+        if self.records[cid].first is None or self.records[best.cluster].first is None:
+            bar = max(bar, self.undated_threshold)
+        return best if best.score >= bar else None
 
     def merge(self, dst: int, src: int, clock: float | None) -> None:
         """Merge event ``src`` into ``dst``: members, span and centroid."""
         self.records[dst].absorb(self.records.pop(src))
         self.index.absorb(dst, src, clock)
+        self.merge_languages(dst, src)
 
 
 def unit_centroid(vecs: Vecs) -> Vecs:

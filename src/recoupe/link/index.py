@@ -81,7 +81,7 @@ class ClusterIndex:
     _postings: dict[int, set[int]] = field(default_factory=dict)
     _keys: dict[int, list[int]] = field(default_factory=dict)
     _heap: list[tuple[float, int]] = field(default_factory=list)
-    _scratch: dict[str, np.ndarray] = field(default_factory=dict)
+    _scratch: np.ndarray = field(default_factory=lambda: np.zeros(0))
     idf: IdfFn = _flat_idf
 
     # ------------------------------------------------------------------ updates
@@ -182,9 +182,11 @@ class ClusterIndex:
                 hits.update(posting)
         if exclude is not None:
             hits.pop(exclude, None)
-        # ties broken by id, not by set order, so that a reloaded index decides the same way
-        ranked = sorted(hits.items(), key=lambda kv: (-kv[1], kv[0]))
-        return [cid for cid, _ in ranked[:limit]]
+        # ties broken by id, not by set order, so that a reloaded index decides the same way:
+        # sorted by id, then by count with a stable sort (C-level keys, no lambda per hit)
+        ranked = sorted(hits)
+        ranked.sort(key=hits.__getitem__, reverse=True)  # reverse=True keeps ties in order
+        return ranked[:limit]
 
     def score(self, vecs: Vecs, cids: Iterable[int], day: float | None) -> list[Scored]:
         """Weighted TF-IDF cosine of ``vecs`` with each cluster's centroid, times the decay.
@@ -194,45 +196,88 @@ class ClusterIndex:
         cids = list(cids)
         if not cids:
             return []
-        present = {n: w for n, w in self.weights.items() if vecs.get(n, V.EMPTY)[0].size}
-        total_w = sum(present.values()) or 1.0
-        comps: dict[int, dict[str, float]] = {cid: {} for cid in cids}
-        for name in self.weights:
-            q_idx, q_val = vecs.get(name, V.EMPTY)
-            q_w = q_val * self.idf(name, q_idx)
-            q_norm = float(np.sqrt(np.dot(q_w, q_w)))
-            buf = self._buffer(name)
-            buf[q_idx] = q_w / q_norm if q_norm else 0.0
-            for cid in cids:
-                c_idx, c_val = self.centroids[cid][name]
-                c_w = c_val * self.idf(name, c_idx)
-                c_norm = float(np.sqrt(np.dot(c_w, c_w)))
-                cos = float(np.dot(buf[c_idx], c_w)) / c_norm if c_norm else 0.0
-                comps[cid][name] = round(cos, 6)
-            buf[q_idx] = 0.0
-        out = []
-        for cid in cids:
-            gap = self.spans[cid].gap(day)
-            decay = 1.0 if gap is None or not self.tau_days else math.exp(-gap / self.tau_days)
-            base = sum(w * comps[cid][n] for n, w in present.items()) / total_w
-            out.append(Scored(cid, comps[cid], round(decay, 6), base * decay))
-        return out
+        return self._combine(vecs, cids, self._cosines(vecs, cids), day)
 
     def score_clusters(self, cid: int, limit: int) -> list[Scored]:
         """Score cluster ``cid``'s own centroid against its candidate clusters (merge pass)."""
         query = self.centroids[cid]
         cands = self.candidates(query, limit, exclude=cid)
+        if not cands:
+            return []
         span = self.spans[cid]
-        scored = self.score(query, cands, span.lo)
+        cosines = self._cosines(query, cands)  # the cosines do not depend on the day: once
+        scored = self._combine(query, cands, cosines, span.lo)
         if span.hi is not None and span.hi != span.lo:  # decay by the nearer end of the span
-            later = {s.cluster: s for s in self.score(query, cands, span.hi)}
-            scored = [max(s, later[s.cluster], key=lambda x: x.score) for s in scored]
+            later = self._combine(query, cands, cosines, span.hi)
+            scored = [max(s, t, key=lambda x: x.score) for s, t in zip(scored, later, strict=True)]
         return scored
 
-    def _buffer(self, name: str) -> np.ndarray:
-        if name not in self._scratch:
-            self._scratch[name] = np.zeros(self.n_features, dtype=np.float64)
-        return self._scratch[name]
+    def _cosines(self, vecs: Vecs, cids: list[int]) -> dict[str, list[float]]:
+        """Per field, the IDF-weighted cosine of ``vecs`` with each centroid (6 decimals).
+
+        All candidates and fields at once: the centroids are concatenated (field ``slot``'s
+        features offset by ``slot * n_features``), weighted with one IDF call per field and
+        summed per (field, candidate) with ``bincount``. A loop over candidates spent its time
+        in NumPy call overhead on arrays of a few hundred entries.
+        """
+        out = {name: [0.0] * len(cids) for name in self.weights}  # a field the query lacks: 0
+        names = [name for name in self.weights if vecs.get(name, V.EMPTY)[0].size]
+        if not names or not cids:
+            return out
+        cents = [self.centroids[cid] for cid in cids]
+        buf = self._buffer()
+        idx_parts: list[np.ndarray] = []
+        w_parts: list[np.ndarray] = []
+        touched: list[np.ndarray] = []
+        sizes: list[int] = []
+        for slot, name in enumerate(names):
+            parts = [cent[name] for cent in cents]
+            c_idx = np.concatenate([p[0] for p in parts])
+            w_parts.append(np.concatenate([p[1] for p in parts]) * self.idf(name, c_idx))
+            idx_parts.append(c_idx + slot * self.n_features)
+            sizes.extend(p[0].size for p in parts)
+            touched.append(self._put_query(buf, slot, name, vecs[name]))
+        c_w = np.concatenate(w_parts)
+        idx = np.concatenate(idx_parts)
+        owner = np.repeat(np.arange(len(sizes)), sizes)  # slot * len(cids) + candidate
+        dots = np.bincount(owner, weights=buf[idx] * c_w, minlength=len(sizes))
+        for pos in touched:
+            buf[pos] = 0.0
+        norms = np.sqrt(np.bincount(owner, weights=c_w * c_w, minlength=len(sizes)))
+        cos = np.divide(dots, norms, out=np.zeros(len(sizes)), where=norms > 0)
+        for slot, row in enumerate(cos.reshape(len(names), len(cids)).tolist()):
+            out[names[slot]] = [round(c, 6) for c in row]
+        return out
+
+    def _put_query(self, buf: np.ndarray, slot: int, name: str, vec: SparseVec) -> np.ndarray:
+        """Write the unit IDF-weighted query field into its slot of ``buf``; return positions."""
+        q_idx, q_val = vec
+        q_w = q_val * self.idf(name, q_idx)
+        q_norm = float(np.sqrt(np.dot(q_w, q_w)))
+        pos = q_idx + slot * self.n_features
+        buf[pos] = q_w / q_norm if q_norm else 0.0
+        return pos
+
+    def _combine(self, vecs: Vecs, cids: list[int], cosines: dict[str, list[float]],
+                 day: float | None) -> list[Scored]:
+        """Weighted sum of the cosines of the fields ``vecs`` has, times each decay."""
+        present = {n: w for n, w in self.weights.items() if vecs.get(n, V.EMPTY)[0].size}
+        total_w = sum(present.values()) or 1.0
+        out = []
+        for j, cid in enumerate(cids):
+            comps = {name: cosines[name][j] for name in self.weights}
+            gap = self.spans[cid].gap(day)
+            decay = 1.0 if gap is None or not self.tau_days else math.exp(-gap / self.tau_days)
+            base = sum(w * comps[n] for n, w in present.items()) / total_w
+            out.append(Scored(cid, comps, round(decay, 6), base * decay))
+        return out
+
+    def _buffer(self) -> np.ndarray:
+        """A zeroed dense vector with one ``n_features`` slot per weighted field (kept, reused)."""
+        size = len(self.weights) * self.n_features
+        if self._scratch.size != size:
+            self._scratch = np.zeros(size, dtype=np.float64)
+        return self._scratch
 
     # ------------------------------------------------------------------ state
 

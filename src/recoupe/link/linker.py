@@ -14,9 +14,11 @@ from typing import Any
 
 from scipy import sparse
 
+from recoupe.extract.prose_dates import find_date_hints
 from recoupe.link.duplicates import DuplicateDetector
 from recoupe.link.events import EventClusterer
 from recoupe.link.index import Vecs
+from recoupe.link.names import entity_names
 from recoupe.link.stories import StoryThreader
 from recoupe.link.text import STOPWORDS, lemma_terms, stem, tokens
 from recoupe.link.vectors import RunningTfidf
@@ -31,7 +33,7 @@ from recoupe.model import (
     Story,
 )
 
-FIELDS = ("body", "title", "lemmas", "entities")
+FIELDS = ("body", "title", "lemmas", "entities", "names")
 
 
 def day_number(published: dt.date | dt.datetime | None) -> float | None:
@@ -53,17 +55,45 @@ def day_date(day: float | None) -> dt.date | None:
 
 def link_input(article: Article, lemmas: Sequence[str] | None = None,
                entities: Sequence[str] | None = None) -> LinkInput:
-    """The :class:`LinkInput` of a stored article (its id, else its content hash, as key)."""
+    """The :class:`LinkInput` of a stored article (its id, else its content hash, as key).
+
+    An undated article gets the bound its text gives, if any (:func:`date_bound`).
+    """
     key = str(article.id) if article.id is not None else article.content_hash
     return LinkInput(
         id=key, title=article.title or "", body=article.body, published=article.published,
         outlet=article.outlet, lemmas=tuple(lemmas) if lemmas is not None else None,
         entities=tuple(entities) if entities is not None else None,
+        not_before=date_bound(article) if article.published is None else None,
+        language=article.language,
     )
 
 
+def date_bound(article: Article) -> dt.date | None:
+    """The latest date of a tweet the article embeds (kept or removed as furniture), if any.
+
+    An article is published no earlier than what it quotes, and usually within days of it:
+    the bound places an undated article in time better than no date at all.
+    """
+    lines = article.body.splitlines() + [r.text for r in article.removed]
+    days = [h.value.date() if isinstance(h.value, dt.datetime) else h.value
+            for h in find_date_hints(lines)]
+    return max(days, default=None)
+
+
+def stream_order(items: Iterable[LinkInput]) -> list[LinkInput]:
+    """``items`` in the order to feed them: by date (or text bound), undated last, else as given."""
+    def when(item: LinkInput) -> float:
+        day = day_number(item.published if item.published is not None else item.not_before)
+        return float("inf") if day is None else day
+    return sorted(items, key=when)
+
+
 def field_terms(item: LinkInput, words: list[str] | None = None) -> dict[str, list[str]]:
-    """Terms of each field: body words, title stems, lemmas (or body stems), entity keys.
+    """Terms of each field: body words, title stems, lemmas (or body stems), entity keys, names.
+
+    ``names`` are language-independent keys of the names the article mentions
+    (:func:`recoupe.link.names.entity_names`): what reports in two languages are compared by.
 
     ``words`` are the body's tokens if already computed (:func:`recoupe.link.text.tokens`).
     """
@@ -71,26 +101,34 @@ def field_terms(item: LinkInput, words: list[str] | None = None) -> dict[str, li
     body = [t for t in words if len(t) > 2 and t not in STOPWORDS]
     title = [stem(t) for t in tokens(item.title) if len(t) > 1 and t not in STOPWORDS]
     lemmas = lemma_terms(item.lemmas) if item.lemmas else list(map(stem, body))
-    return {"body": body, "title": title, "lemmas": lemmas, "entities": list(item.entities or ())}
+    return {"body": body, "title": title, "lemmas": lemmas,
+            "entities": list(item.entities or ()),
+            "names": entity_names(item.entities, item.body)}
 
 
 class Linker:
     """Incremental duplicates, events and stories over a stream of :class:`LinkInput`.
 
     Thresholds: ``event_threshold`` to join an event (and to merge a fragment into one),
-    ``story_threshold`` to thread a new event (or a small story) into a story,
+    ``event_undated_threshold`` for an article with no date (nor a bound from its text) to join
+    one, ``story_threshold`` to thread a new event (or a small story) into a story,
     ``story_merge_threshold`` to merge two established stories. The defaults are the values
-    tuned on RPM2-dev (see ``eval/clustering.py``).
+    most folds chose when tuning on RPM2-dev (see ``eval/clustering.py``), except the event
+    threshold: RPM2 gives the same figures anywhere from 0.12 to 0.15, and 0.125 keeps together
+    the shorter reports of the demo corpus. An undated article is compared with the events
+    retired from the active index too (:class:`~recoupe.link.events.ArchivingIndex`), and a
+    report in another language than an event's by the names they share.
     """
 
     def __init__(
         self,
-        event_threshold: float = 0.15,
-        story_threshold: float = 0.175,
+        event_threshold: float = 0.125,
+        story_threshold: float = 0.2,
         event_merge_threshold: float | None = None,
-        story_merge_threshold: float | None = 0.3,
+        event_undated_threshold: float | None = 0.175,
+        story_merge_threshold: float | None = 0.4,
         event_window_days: float = 10.0,
-        story_window_days: float = 365.0,
+        story_window_days: float = 730.0,
         duplicate_threshold: float = 0.5,
         batch_size: int = 64,
     ) -> None:
@@ -100,7 +138,8 @@ class Linker:
         self.duplicates = DuplicateDetector(threshold=duplicate_threshold,
                                             window_days=event_window_days * 3)
         self.events = EventClusterer(event_threshold, event_merge_threshold,
-                                     window_days=event_window_days)
+                                     window_days=event_window_days,
+                                     undated_threshold=event_undated_threshold)
         self.stories = StoryThreader(story_threshold, story_merge_threshold,
                                      window_days=story_window_days)
         self.article_event: dict[str, int] = {}
@@ -109,6 +148,7 @@ class Linker:
     def _wire(self) -> None:
         """Let the cluster indexes weigh terms with the running IDF."""
         self.events.index.idf = self.tfidf.idf
+        self.events.archive.idf = self.tfidf.idf
         self.stories.index.idf = self.tfidf.idf
 
     # ------------------------------------------------------------------ streaming
@@ -139,41 +179,46 @@ class Linker:
 
     def _place(self, item: LinkInput, words: list[str], rows: dict[str, sparse.csr_matrix],
                i: int) -> Explanation:
-        day = day_number(item.published)
+        day = day_number(item.published if item.published is not None else item.not_before)
         if day is not None and (self.clock is None or day > self.clock):
             self.clock = day
-        self.events.index.retire(self.clock)
-        self.stories.index.retire(self.clock)
+        self.events.retire(self.clock)
+        for sid in self.stories.index.retire(self.clock):
+            self.stories.languages.pop(sid, None)
         original = self.duplicates.add(item.id, words, day, self.clock)
         vecs = self.tfidf.transform(rows, i)
         copied = self.article_event.get(original) if original else None
         if copied is not None and copied in self.events.index.centroids:
             self._join(copied, item, {}, day)  # a copy adds nothing to the centroids
             return self._explain(item, "duplicate", copied, (), original, "with its original")
-        scored = self.events.ranked(vecs, day)
+        scored = self.events.ranked(vecs, day, item.language)
         cands = self.events.explain(scored)
-        if scored and scored[0].score >= self.events.threshold:
+        if scored and scored[0].score >= self.events.join_threshold(day):
             self._join(scored[0].cluster, item, vecs, day)
             return self._explain(item, "joined", scored[0].cluster, cands, original,
                                  "with its event")
         cid = self.events.open(item.id, story=-1)
-        self.events.join(cid, item.id, item.title, item.outlet, vecs, day, self.clock)
+        self.events.join(cid, item.id, item.title, item.outlet, vecs, day, self.clock,
+                         item.language)
         self.article_event[item.id] = cid
         story, reason = self.stories.thread(cid, self.events.records[cid].key, vecs, day,
-                                            self.clock)
+                                            self.clock, item.language)
         self.events.records[cid].story = story
         return self._explain(item, "new", cid, cands, original, reason)
 
     def _join(self, cid: int, item: LinkInput, vecs: Vecs, day: float | None) -> None:
-        self.events.join(cid, item.id, item.title, item.outlet, vecs, day, self.clock)
-        self.stories.add(self.events.records[cid].story, vecs, day, self.clock)
+        self.events.join(cid, item.id, item.title, item.outlet, vecs, day, self.clock,
+                         item.language)
+        self.stories.add(self.events.records[cid].story, vecs, day, self.clock, item.language)
         self.article_event[item.id] = cid
 
     def _explain(self, item: LinkInput, decision: LinkDecision, cid: int,
                  cands: tuple[CandidateScore, ...], original: str | None,
                  story_reason: str) -> Explanation:
+        dated = item.published is not None or item.not_before is not None
+        bar = self.events.threshold if dated else self.events.undated_threshold
         return Explanation(item.id, decision, self.events.records[cid].key,
-                           self.events.threshold, cands, original, story_reason)
+                           bar, cands, original, story_reason)
 
     # ------------------------------------------------------------------ second pass
 
@@ -280,7 +325,9 @@ class Linker:
         linker = cls(batch_size=state["batch_size"])
         linker.clock = state["clock"]
         linker.article_event = dict(state["article_event"])
-        linker.tfidf = RunningTfidf.from_state(state["tfidf"])
+        tfidf = state["tfidf"]
+        tfidf["fields"] = [*tfidf["fields"], *(f for f in FIELDS if f not in tfidf["fields"])]
+        linker.tfidf = RunningTfidf.from_state(tfidf)  # fields added since start at zero
         linker.duplicates = DuplicateDetector.from_state(state["duplicates"])
         linker.events = EventClusterer.from_state(state["events"])
         linker.stories = StoryThreader.from_state(state["stories"])

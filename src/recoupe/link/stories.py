@@ -34,8 +34,10 @@ class StoryThreader(ClusterSet[StoryRecord]):
 
     record_type = StoryRecord
     default_weights: ClassVar[dict[str, float]] = STORY_WEIGHTS
-    index_terms: ClassVar[dict[str, int]] = {"lemmas": 20, "entities": 10, "title": 5}
-    max_terms: ClassVar[dict[str, int]] = {"body": 200, "title": 60, "lemmas": 200, "entities": 60}
+    index_terms: ClassVar[dict[str, int]] = {"lemmas": 20, "entities": 10, "title": 5, "names": 10}
+    max_terms: ClassVar[dict[str, int]] = {
+        "body": 200, "title": 60, "lemmas": 200, "entities": 60, "names": 60,
+    }
 
     def __init__(
         self,
@@ -52,9 +54,9 @@ class StoryThreader(ClusterSet[StoryRecord]):
         )
 
     def thread(self, event: int, event_key: str, vecs: Vecs, day: float | None,
-               clock: float | None) -> tuple[int, str]:
+               clock: float | None, language: str | None = None) -> tuple[int, str]:
         """Put a new event in a story (joined or opened); return the story and a reason."""
-        ranked = self.ranked(vecs, day)
+        ranked = self.ranked(vecs, day, language)
         if ranked and ranked[0].score >= self.threshold:
             sid, reason = ranked[0].cluster, f"joined story (score {ranked[0].score:.3f})"
         else:
@@ -63,12 +65,13 @@ class StoryThreader(ClusterSet[StoryRecord]):
             top = f"{ranked[0].score:.3f}" if ranked else "none"
             reason = f"new story (best {top} < {self.threshold:.3f})"
         self.records[sid].events.append(event)
-        self.index.add(sid, vecs, day, clock)
+        self.index.add(sid, self.in_language(sid, vecs, language), day, clock)
         return sid, reason
 
-    def add(self, sid: int, vecs: Vecs, day: float | None, clock: float | None) -> None:
+    def add(self, sid: int, vecs: Vecs, day: float | None, clock: float | None,
+            language: str | None = None) -> None:
         """Add an article's vectors to story ``sid`` (its event already belongs to it)."""
-        self.index.add(sid, vecs, day, clock)
+        self.index.add(sid, self.in_language(sid, vecs, language), day, clock)
 
     def merge_target(self, sid: int, n_articles: int) -> int | None:
         """An active story that story ``sid`` should merge with, if one is similar enough.
@@ -86,3 +89,4 @@ class StoryThreader(ClusterSet[StoryRecord]):
             return
         self.records[dst].events.extend(self.records.pop(src).events)
         self.index.absorb(dst, src, clock)
+        self.merge_languages(dst, src)

@@ -1,7 +1,9 @@
 """Online TF-IDF vectors: hashed term counts with document frequencies that evolve with the stream.
 
-scikit-learn's :class:`~sklearn.feature_extraction.text.HashingVectorizer` turns term lists into
-sparse counts without a vocabulary, so nothing has to be refitted when new words appear. The IDF
+Terms are hashed to feature indices as scikit-learn's
+:class:`~sklearn.feature_extraction.text.HashingVectorizer` hashes them (its MurmurHash3, no
+vocabulary, so nothing has to be refitted when new words appear), with the index of each term
+memoised because the same terms come back in article after article. The IDF
 is computed from running document-frequency counts kept here (scikit-learn's ``TfidfTransformer``
 needs a fit on the whole corpus, which a stream never has). Vectors are kept as small
 ``(indices, values)`` pairs because event centroids are truncated and summed one article at a time.
@@ -10,11 +12,12 @@ needs a fit on the whole corpus, which a stream never has). Vectors are kept as 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from itertools import chain
 from typing import Any
 
 import numpy as np
 from scipy import sparse
-from sklearn.feature_extraction.text import HashingVectorizer
+from sklearn.utils import murmurhash3_32
 
 #: A sparse vector: sorted feature indices and their weights.
 SparseVec = tuple[np.ndarray, np.ndarray]
@@ -22,8 +25,27 @@ SparseVec = tuple[np.ndarray, np.ndarray]
 EMPTY: SparseVec = (np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.float64))
 
 
-def _identity(terms: Sequence[str]) -> Sequence[str]:
-    return terms
+class _FeatureCache(dict[str, int]):
+    """Term -> hashed feature index, exactly as :class:`HashingVectorizer` (``alternate_sign``
+    off) computes it, memoised: the same terms come back in article after article.
+
+    Emptied when it reaches ``limit`` entries, so that an endless stream cannot grow it forever.
+    """
+
+    limit = 1_000_000
+
+    def __init__(self, n_features: int) -> None:
+        super().__init__()
+        self.n_features = n_features
+
+    def __missing__(self, term: str) -> int:
+        if len(self) >= self.limit:
+            self.clear()
+        h = murmurhash3_32(term, seed=0)
+        # sklearn's _hashing_fast: abs() of the signed 32-bit hash, with -2**31 special-cased
+        n = self.n_features
+        value = self[term] = (2**31 - 1 - (n - 1)) % n if h == -(2**31) else abs(h) % n
+        return value
 
 
 class RunningTfidf:
@@ -38,13 +60,27 @@ class RunningTfidf:
         self.n_features = n_features
         self.n_docs = 0
         self.df = {f: np.zeros(n_features, dtype=np.int32) for f in self.fields}
-        self._hasher = HashingVectorizer(
-            analyzer=_identity, n_features=n_features, alternate_sign=False, norm=None
-        )
+        self._features = _FeatureCache(n_features)
 
     def counts(self, terms: Sequence[Sequence[str]]) -> sparse.csr_matrix:
-        """Hashed term counts of a batch of term lists (one row per document)."""
-        return self._hasher.transform(terms).tocsr()
+        """Hashed term counts of a batch of term lists (one row per document).
+
+        The same matrix as ``HashingVectorizer.transform`` (sorted indices, summed duplicates),
+        built from memoised feature indices with one ``np.unique`` over the whole batch.
+        """
+        n = self.n_features
+        sizes = [len(doc) for doc in terms]
+        flat = np.fromiter(map(self._features.__getitem__, chain.from_iterable(terms)),
+                           dtype=np.int64, count=sum(sizes))
+        rows = np.repeat(np.arange(len(sizes), dtype=np.int64), sizes)
+        keys, counts = np.unique(rows * n + flat, return_counts=True)  # sorted by row, feature
+        row_of = keys // n
+        indptr = np.zeros(len(sizes) + 1, dtype=np.int64)
+        np.cumsum(np.bincount(row_of, minlength=len(sizes)), out=indptr[1:])
+        return sparse.csr_matrix(
+            (counts.astype(np.float64), (keys - row_of * n).astype(np.int32), indptr),
+            shape=(len(sizes), n),
+        )
 
     def transform(self, rows: dict[str, sparse.csr_matrix], i: int) -> dict[str, SparseVec]:
         """Count row ``i`` of each field's batch in the DF; return its unit sublinear-TF vectors.

@@ -1,7 +1,8 @@
 """Outlet-by-outlet comparison of the articles of one event.
 
 Sentences of different articles are aligned when they say the same thing: TF-IDF cosine
-over stemmed content words (scikit-learn), raised by the overlap of the entities they name
+over stemmed content words other than names (scikit-learn), raised by the overlap of the
+entities they name
 (from the ``nlp`` stage's :class:`~recoupe.model.Mention` objects when given, else from
 capitalised words). For each outlet the comparison lists what it shares with other outlets,
 the claims only it carries, its quotes, and whether it reported first.
@@ -23,8 +24,8 @@ from recoupe.model import Article, Mention, Quote
 from recoupe.narrate.event_dates import article_key
 from recoupe.narrate.text import (
     claim_similarity,
-    content_tokens,
     name_tokens,
+    said_tokens,
     sentence_spans,
     words,
 )
@@ -132,7 +133,7 @@ def compare_articles(
     alignments: list[Alignment] = []
     aligned: set[int] = set()
     if claims:
-        vec = TfidfVectorizer(analyzer=content_tokens, sublinear_tf=True)
+        vec = TfidfVectorizer(analyzer=said_tokens, sublinear_tf=True)
         try:
             x = normalize(vec.fit_transform([c.text for c in claims]))
             sim = (x @ x.T).toarray()

@@ -18,6 +18,13 @@ mercredi", "hier", "aujourd'hui"), because the lead of a news story says when it
 happened and background facts are dated with explicit days ("l'accord signé le 9
 septembre"). A complete date ("le 12 mars 2024") counts only in the opening sentence, and a
 day and month without a year ("le 9 septembre") never names the event (it is background).
+A weekday that starts a span ("depuis lundi") or sits in a clause about what is to come
+("la levée, prévue jeudi", "ils reprendront le travail lundi") is not the day of a past
+happening and is skipped; "la nuit de samedi à dimanche" names the Sunday.
+
+Each article then casts one vote for its day, and the day with most votes is the event's:
+several reports agree on the day of one happening, while a late follow-up ("dans une lettre
+adressée mardi") dates itself. Ties go to the strongest reading, then to the earliest day.
 """
 
 from __future__ import annotations
@@ -68,6 +75,18 @@ _DAY_MONTH = re.compile(
     re.IGNORECASE,
 )
 _SENTENCE_END = re.compile(r"[.!?…](?=\s|$)|\n")
+#: Words just before a weekday that make it the start or end of a span, not a day.
+_SPAN_BEFORE = re.compile(r"(?:depuis|dès|jusqu['’]\s*(?:à|au)|d['’]ici)\s+(?:ce\s+)?$", re.I)
+#: Cues of what is to come in the clause of a day expression: planned or expected things and
+#: verbs in the simple future ("reprendront", "se tiendra"), after the subject or before it.
+_FUTURE_CUE = re.compile(
+    r"\b(?:prévu|prévue|prévus|prévues|programmé|programmée|attendu|attendue|doit|doivent"
+    r"|devra|devront|devrait|devraient|aura\s+lieu|auront\s+lieu|va|vont|à\s+partir\s+de"
+    r"|\w{3,}(?:eront|iront|ront|era|ira))\b",
+    re.IGNORECASE,
+)
+#: Words ending like a future verb that are not one.
+_NOT_FUTURE = frozenset({"affront", "front", "caméra", "opéra", "véra", "lira", "tiara"})
 
 
 @dataclass(frozen=True)
@@ -211,6 +230,26 @@ def _own_reference(
     return None
 
 
+def _names_a_past_day(body: str, expression: tuple[int, int, str, str]) -> bool:
+    """Whether a deictic expression can be the day of a happening the article reports.
+
+    Not when it opens or closes a span ("depuis lundi"), nor in a clause about what is to come
+    ("prévue jeudi", "reprendront lundi"), nor as the first day of a night ("nuit de samedi à
+    dimanche": the Sunday, which follows, is read instead).
+    """
+    start, end = expression[0], expression[1]
+    before = body[max(0, start - 30) : start]
+    if _SPAN_BEFORE.search(before) or re.search(r"nuit\s+d[ue]\s+$", before, re.I):
+        return False
+    clause_start = max(
+        (m.end() for m in re.finditer(r"[.!?…;:,]\s|\n", body[max(0, start - 120) : start])),
+        default=0,
+    ) + max(0, start - 120)
+    clause = body[clause_start : end + 40].split(".")[0]
+    cues = [m.group(0).lower() for m in _FUTURE_CUE.finditer(clause)]
+    return not any(c not in _NOT_FUTURE for c in cues)
+
+
 def _first_sentence_end(body: str) -> int:
     m = _SENTENCE_END.search(body.lstrip())
     return (m.end() + len(body) - len(body.lstrip())) if m else len(body)
@@ -232,7 +271,10 @@ def _read_article(
             ev = DateEvidence(aid, start, end, span)
             day = _day(date_spans(span)[0][1])
             return ArticleDate(aid, day, "lead-date", ev, _day(ref_value), ref_ev, not_before)
-    deictic = next((e for e in expressions if e[3] == "deictic"), None)
+    deictic = next(
+        (e for e in expressions if e[3] == "deictic" and _names_a_past_day(article.body, e)),
+        None,
+    )
     if deictic is not None:
         start, end, span, _ = deictic
         ev = DateEvidence(aid, start, end, span)
@@ -274,9 +316,9 @@ def date_event(event_id: str, articles: Sequence[Article]) -> EventDate:
     Each article's first deictic day expression is resolved against its own reference
     (publication date, else embedded-tweet date); articles without one borrow the earliest
     reference among their siblings (the first report is the closest to the event). The
-    event's day is the one most articles support among the strongest readings; ties go to the
-    earliest day. ``date`` is ``None`` when no article gives a year, directly or through a
-    sibling.
+    event's day is the one most articles support; ties go to the day with the strongest
+    reading, then to the earliest. ``date`` is ``None`` when no article gives a year,
+    directly or through a sibling.
     """
     owns = [(a, _own_reference(a)) for a in articles]
     refs = [(r[0], r[2]) for _, r in owns if r is not None]
@@ -287,11 +329,10 @@ def date_event(event_id: str, articles: Sequence[Article]) -> EventDate:
     dated = [r for r in readings if r.date is not None]
     if not dated:
         return EventDate(event_id, None, None, "none", not_before, readings)
-    best_rank = min(_RANK[r.method] for r in dated)
-    strongest = [r for r in dated if _RANK[r.method] == best_rank]
-    votes = Counter(r.date for r in strongest)
-    day = min(votes, key=lambda d: (-votes[d], d))
-    chosen = next(r for r in strongest if r.date == day)
+    votes = Counter(r.date for r in dated)
+    strength = {d: min(_RANK[r.method] for r in dated if r.date == d) for d in votes}
+    day = min(votes, key=lambda d: (-votes[d], strength[d], d))
+    chosen = min((r for r in dated if r.date == day), key=lambda r: _RANK[r.method])
     return EventDate(event_id, day, chosen.evidence, chosen.method, not_before, readings)
 
 

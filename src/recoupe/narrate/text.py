@@ -97,6 +97,13 @@ def content_tokens(text: str, language: str = "fr") -> list[str]:
     return out
 
 
+def said_tokens(text: str, language: str = "fr") -> list[str]:
+    """:func:`content_tokens` of ``text`` without its capitalised names: what a sentence says,
+    apart from who it names (which :func:`claim_similarity` weighs on its own)."""
+    names = {fold(_stemmer(language).stemWord(n)) for n in name_tokens(text)}
+    return [t for t in content_tokens(text, language) if t not in names]
+
+
 def name_tokens(text: str) -> frozenset[str]:
     """Capitalised words after the first one, folded and lower-cased: a cheap stand-in for
     named entities when the ``nlp`` stage's mentions are not at hand."""
@@ -110,6 +117,8 @@ def name_tokens(text: str) -> frozenset[str]:
 
 #: Weight of the overlap of cited names in :func:`claim_similarity`.
 NAME_WEIGHT = 0.3
+#: Word cosine from which shared names count in full in :func:`claim_similarity`.
+NAME_CONFIRMS = 0.3
 
 
 def claim_similarity(cosine: np.ndarray, names: Sequence[frozenset[str]]) -> np.ndarray:
@@ -118,6 +127,10 @@ def claim_similarity(cosine: np.ndarray, names: Sequence[frozenset[str]]) -> np.
     ``cosine`` is the sentences' TF-IDF cosine matrix, ``names`` the names each cites
     (:func:`name_tokens` or the ``nlp`` stage's entity keys). Lexical overlap alone misses
     paraphrases of the same wire story; the people and places named are what they keep.
+    Names confirm a lexical match but do not make one: below a cosine of
+    :data:`NAME_CONFIRMS` their weight shrinks in proportion, so that two sentences citing
+    the same prosecutor about different things ("a requis trois ans", "le préjudice dépasse
+    1,5 million") are not one claim.
     """
     n = len(names)
     jac = np.zeros((n, n))
@@ -127,4 +140,5 @@ def claim_similarity(cosine: np.ndarray, names: Sequence[frozenset[str]]) -> np.
             if union:
                 jac[i, j] = jac[j, i] = len(names[i] & names[j]) / len(union)
     np.fill_diagonal(jac, 1.0)
-    return (1 - NAME_WEIGHT) * cosine + NAME_WEIGHT * jac
+    confirmed = jac * np.minimum(1.0, cosine / NAME_CONFIRMS)
+    return (1 - NAME_WEIGHT) * cosine + NAME_WEIGHT * confirmed

@@ -105,7 +105,21 @@ def find_quotes(doc: Doc) -> list[Found]:
     reported = _non_overlapping(reported)
     taken = [(f.start, f.end) for f in reported]
     direct = [f for m in marks if not _covered(m, taken) for f in _direct(doc, m)]
-    return _continuations(doc, sorted(reported + direct, key=lambda f: f.start))
+    found = _continuations(doc, sorted(reported + direct, key=lambda f: f.start))
+    return _distinct(found)
+
+
+def _distinct(found: list[Found]) -> list[Found]:
+    """One quotation per span: a fragment can be found both as reported and as quoted words.
+
+    The reading with a speaker wins, then the first found.
+    """
+    best: dict[tuple[int, int], Found] = {}
+    for f in found:
+        kept = best.get((f.start, f.end))
+        if kept is None or (kept.speaker is None and f.speaker is not None):
+            best[f.start, f.end] = f
+    return sorted(best.values(), key=lambda f: f.start)
 
 
 def _cue_in_quote(found: Found, marks: list[Marks]) -> bool:

@@ -266,6 +266,44 @@ class Store:
         with self._read() as conn:
             return records.event_records(conn, story_id)
 
+    def story_record(self, story_id: int) -> Record | None:
+        """One story as :meth:`story_records` shows it, read by id; ``None`` if absent."""
+        with self._read() as conn:
+            found = records.story_records(conn, [story_id])
+        return found[0] if found else None
+
+    def recent_stories(self, limit: int) -> list[Record]:
+        """The first ``limit`` stories of :meth:`story_records`, without reading them all."""
+        with self._read() as conn:
+            return records.recent_stories(conn, limit)
+
+    def event_record(self, event_id: int) -> Record | None:
+        """One event as :meth:`event_records` shows it, read by id; ``None`` if absent."""
+        with self._read() as conn:
+            found = records.event_records(conn, ids=[event_id])
+        return found[0] if found else None
+
+    def entity_record(self, entity_id: int) -> Record | None:
+        """One entity as :meth:`entity_records` shows it, read by id; ``None`` if absent."""
+        with self._read() as conn:
+            found = records.entity_records(conn, ids=[entity_id])
+        return found[0] if found else None
+
+    def quotes_in(self, article_ids: Sequence[int]) -> list[Record]:
+        """The quotes of these articles, as :meth:`quote_records` shows them, in one query."""
+        with self._read() as conn:
+            return records.quote_records(conn, article_ids=article_ids)
+
+    def quotes_by(self, entity_id: int) -> list[Record]:
+        """The quotes whose speaker was resolved to this entity."""
+        with self._read() as conn:
+            return records.quote_records(conn, speaker_entity_id=entity_id)
+
+    def article_actions(self, article_id: int) -> list[Record]:
+        """The coded interactions read from one article, by date."""
+        with self._read() as conn:
+            return records.action_records(conn, article_id=article_id)
+
     def action_records(self, source: str | None = None, target: str | None = None) -> list[Record]:
         """Coded interactions, optionally between a source and a target country code."""
         with self._read() as conn:

@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import unicodedata
 from collections import Counter, defaultdict
+from collections.abc import Collection, Sequence
 from typing import Any
 
-from sqlalchemy import Connection, select
+from sqlalchemy import Connection, Select, func, select
 
 from recoupe.store import narratives
 from recoupe.store.schema import (
@@ -18,6 +19,7 @@ from recoupe.store.schema import (
     article_links,
     articles,
     entities,
+    event_narratives,
     events,
     mentions,
     quotes,
@@ -32,12 +34,20 @@ def fold(text: str) -> str:
 
 
 def entity_records(
-    conn: Connection, kind: str | None = None, name: str | None = None
+    conn: Connection,
+    kind: str | None = None,
+    name: str | None = None,
+    ids: Collection[int] | None = None,
 ) -> list[dict[str, Any]]:
-    """Canonical entities, most mentioned first: id, name, kind, country, aliases, articles."""
+    """Canonical entities, most mentioned first: id, name, kind, country, aliases, articles.
+
+    ``ids`` reads only these entities (by primary key), not the whole table.
+    """
     query = select(entities)
     if kind:
         query = query.where(entities.c.kind == kind.upper())
+    if ids is not None:
+        query = query.where(entities.c.id.in_(list(ids)))
     rows = [r for r in conn.execute(query) if name is None or _names_match(r, name)]
     rows.sort(key=lambda r: (-len(r.articles), r.name))
     return [
@@ -55,9 +65,17 @@ def entity_records(
 
 
 def quote_records(
-    conn: Connection, speaker: str | None = None, article_id: int | None = None
+    conn: Connection,
+    speaker: str | None = None,
+    article_id: int | None = None,
+    article_ids: Collection[int] | None = None,
+    speaker_entity_id: int | None = None,
 ) -> list[dict[str, Any]]:
-    """Quotes in article order; ``speaker`` matches the speaker's name or any of its aliases."""
+    """Quotes in article order; ``speaker`` matches the speaker's name or any of its aliases.
+
+    ``article_id``, ``article_ids`` and ``speaker_entity_id`` narrow the query in SQL (on
+    indexed columns), so that a page about one article, event or entity reads only its rows.
+    """
     query = (
         select(quotes, entities.c.id.label("entity_id"), articles.c.published)
         .join(entities, entities.c.key == quotes.c.speaker_key, isouter=True)
@@ -66,29 +84,44 @@ def quote_records(
     )
     if article_id is not None:
         query = query.where(quotes.c.article_id == article_id)
+    if article_ids is not None:
+        query = query.where(quotes.c.article_id.in_(list(article_ids)))
+    if speaker_entity_id is not None:
+        query = query.where(entities.c.id == speaker_entity_id)
     keys = _entity_keys_named(conn, speaker) if speaker else set()
     return [
-        {
-            "id": r.id,
-            "article_id": r.article_id,
-            "published": r.published,
-            "speaker": r.speaker,
-            "speaker_entity_id": r.entity_id,
-            "text": r.text,
-            "kind": r.kind,
-            "cue": r.cue,
-            "start": r.start,
-            "end": r.end,
-        }
+        _quote_record(r)
         for r in conn.execute(query)
         if speaker is None or r.speaker_key in keys or fold(speaker) in fold(r.speaker or "")
     ]
 
 
-def story_records(conn: Connection) -> list[dict[str, Any]]:
-    """Stories, most recent first: id, title, event_ids, start, end, and their sizes."""
-    event_ids, outlets, article_ids = _story_members(conn)
-    rows = conn.execute(select(stories)).fetchall()
+def _quote_record(r: Any) -> dict[str, Any]:
+    return {
+        "id": r.id,
+        "article_id": r.article_id,
+        "published": r.published,
+        "speaker": r.speaker,
+        "speaker_entity_id": r.entity_id,
+        "text": r.text,
+        "kind": r.kind,
+        "cue": r.cue,
+        "start": r.start,
+        "end": r.end,
+    }
+
+
+def story_records(conn: Connection, ids: Collection[int] | None = None) -> list[dict[str, Any]]:
+    """Stories, most recent first: id, title, event_ids, start, end, and their sizes.
+
+    ``ids`` reads only these stories and their members, not every story.
+    """
+    query = select(stories).order_by(stories.c.id)
+    if ids is not None:
+        query = query.where(stories.c.id.in_(list(ids)))
+    rows = conn.execute(query).fetchall()
+    keys = None if ids is None else [r.key for r in rows]
+    event_ids, outlets, article_counts = _story_members(conn, keys)
     out = [
         {
             "id": r.id,
@@ -96,7 +129,7 @@ def story_records(conn: Connection) -> list[dict[str, Any]]:
             "event_ids": event_ids.get(r.key, []),
             "start": _iso(r.start),
             "end": _iso(r.end),
-            "articles": len(article_ids.get(r.key, ())),
+            "articles": article_counts.get(r.key, 0),
             "outlets": sorted(outlets.get(r.key, ())),
         }
         for r in rows
@@ -105,15 +138,45 @@ def story_records(conn: Connection) -> list[dict[str, Any]]:
     return out
 
 
-def event_records(conn: Connection, story_id: int | None = None) -> list[dict[str, Any]]:
-    """Events in date order (undated last): id, story_id, title, article_ids, outlets, dates."""
+def recent_stories(conn: Connection, limit: int) -> list[dict[str, Any]]:
+    """The first ``limit`` of :func:`story_records`, reading only the stories that can be.
+
+    The order is by end day, then size: only stories ending on or after the ``limit``-th
+    latest end day can make the cut, so only those are counted.
+    """
+    latest = _newest_end_first(conn, select(stories.c.end))
+    ends = list(conn.scalars(latest.limit(limit)))
+    if len(ends) < limit or ends[-1] is None:
+        return story_records(conn)[:limit]
+    candidates = conn.scalars(select(stories.c.id).where(stories.c.end >= ends[-1]))
+    return story_records(conn, list(candidates))[:limit]
+
+
+def _newest_end_first(conn: Connection, query: Select[Any]) -> Select[Any]:
+    if conn.dialect.name == "sqlite":
+        # SQLite sorts NULL below every day, so descending puts undated stories last as is.
+        return query.order_by(stories.c.end.desc())
+    return query.order_by(stories.c.end.desc().nulls_last())
+
+
+def event_records(
+    conn: Connection, story_id: int | None = None, ids: Collection[int] | None = None
+) -> list[dict[str, Any]]:
+    """Events in date order (undated last): id, story_id, title, article_ids, outlets, dates.
+
+    ``story_id`` or ``ids`` read only those events, their members and their narratives.
+    """
     query = select(events, stories.c.id.label("story_id")).join(
         stories, stories.c.key == events.c.story_key, isouter=True
     )
     if story_id is not None:
         query = query.where(stories.c.id == story_id)
-    members = _event_articles(conn)
-    told = narratives.by_event(conn)
+    if ids is not None:
+        query = query.where(events.c.id.in_(list(ids)))
+    rows = conn.execute(query).fetchall()
+    keys = None if story_id is None and ids is None else [r.key for r in rows]
+    members = _event_articles(conn, keys)
+    told = _event_dates_and_sentences(conn, keys)
     out = [
         {
             "id": r.id,
@@ -125,10 +188,28 @@ def event_records(conn: Connection, story_id: int | None = None) -> list[dict[st
             "last_seen": _iso(r.last_seen),
         }
         | _narrative_fields(told.get(r.key))
-        for r in conn.execute(query)
+        for r in rows
     ]
     out.sort(key=lambda e: (e["first_seen"] is None, e["first_seen"] or "", e["id"]))
     return out
+
+
+def _event_dates_and_sentences(conn: Connection, keys: Sequence[str] | None) -> dict[str, Any]:
+    """The narrative columns an event record shows, by event key.
+
+    Only these columns: the summary and the outlet comparison are large JSON documents (tens
+    of kilobytes per event), and decoding them for every event made each page take seconds.
+    """
+    query = select(
+        event_narratives.c.event_key,
+        event_narratives.c.date,
+        event_narratives.c.date_evidence,
+        event_narratives.c.not_before,
+        event_narratives.c.sentence,
+    )
+    if keys is not None:
+        query = query.where(event_narratives.c.event_key.in_(keys))
+    return {row.event_key: row for row in conn.execute(query)}
 
 
 def _narrative_fields(told: Any) -> dict[str, Any]:
@@ -186,10 +267,15 @@ def link_columns(conn: Connection) -> dict[int, dict[str, int | None]]:
 
 
 def action_records(
-    conn: Connection, source: str | None = None, target: str | None = None
+    conn: Connection,
+    source: str | None = None,
+    target: str | None = None,
+    article_id: int | None = None,
 ) -> list[dict[str, Any]]:
     """Coded interactions by date: who did what to whom, with the sentence it came from."""
     query = select(actions).order_by(actions.c.date.is_(None), actions.c.date, actions.c.id)
+    if article_id is not None:
+        query = query.where(actions.c.article_id == article_id)
     if source:
         query = query.where(actions.c.source_code == source.upper())
     if target:
@@ -256,7 +342,8 @@ def story_timeline(conn: Connection, story_id: int) -> dict[str, Any] | None:
     if story is None:
         return None
     told = narratives.by_story(conn, story.key)
-    keys = {r.id: r.key for r in conn.execute(select(events.c.id, events.c.key))}
+    query = select(events.c.id, events.c.key).where(events.c.story_key == story.key)
+    keys = {r.id: r.key for r in conn.execute(query)}
     rows = event_records(conn, story_id)
     order = {key: k for k, key in enumerate(told.timeline if told else ())}
     rows.sort(key=lambda e: order.get(keys[e["id"]], len(order)))
@@ -326,7 +413,7 @@ def event_comparison(conn: Connection, event_id: int) -> dict[str, Any] | None:
     event = conn.execute(select(events).where(events.c.id == event_id)).first()
     if event is None:
         return None
-    ids = _event_articles(conn).get(event.key, [])
+    ids = _event_articles(conn, [event.key]).get(event.key, [])
     titles = {
         r.id: r
         for r in conn.execute(
@@ -335,7 +422,9 @@ def event_comparison(conn: Connection, event_id: int) -> dict[str, Any] | None:
             )
         )
     }
-    told = narratives.by_event(conn).get(event.key)
+    told = conn.execute(
+        select(event_narratives).where(event_narratives.c.event_key == event.key)
+    ).first()
     compared = told.comparison if told else {"outlets": [], "first_outlet": None}
     return {
         "event": {"id": event.id, "title": event.title, "outlets": event.outlets},
@@ -419,28 +508,37 @@ def _entity_keys_named(conn: Connection, name: str) -> set[str]:
     return {r.key for r in rows if _names_match(r, name)}
 
 
-def _event_articles(conn: Connection) -> dict[str, list[int]]:
+def _event_articles(conn: Connection, keys: Sequence[str] | None = None) -> dict[str, list[int]]:
+    """Member article ids by event key (of these events only, when ``keys`` is given)."""
     members: dict[str, list[int]] = defaultdict(list)
     query = select(article_links.c.event_key, article_links.c.article_id).order_by(
         article_links.c.article_id
     )
+    if keys is not None:
+        query = query.where(article_links.c.event_key.in_(keys))
     for row in conn.execute(query):
         members[row.event_key].append(row.article_id)
     return members
 
 
 def _story_members(
-    conn: Connection,
-) -> tuple[dict[str, list[int]], dict[str, set[str]], dict[str, set[int]]]:
+    conn: Connection, keys: Sequence[str] | None
+) -> tuple[dict[str, list[int]], dict[str, set[str]], dict[str, int]]:
+    """Event ids, outlets and article counts by story key (of these stories, or of all)."""
     event_ids: dict[str, list[int]] = defaultdict(list)
     outlets: dict[str, set[str]] = defaultdict(set)
-    for row in conn.execute(select(events.c.id, events.c.story_key, events.c.outlets)):
+    query = select(events.c.id, events.c.story_key, events.c.outlets).order_by(events.c.id)
+    counted = select(
+        article_links.c.story_key, func.count(func.distinct(article_links.c.article_id))
+    ).group_by(article_links.c.story_key)
+    if keys is not None:
+        query = query.where(events.c.story_key.in_(keys))
+        counted = counted.where(article_links.c.story_key.in_(keys))
+    for row in conn.execute(query):
         event_ids[row.story_key].append(row.id)
         outlets[row.story_key].update(row.outlets)
-    article_ids: dict[str, set[int]] = defaultdict(set)
-    for link in conn.execute(select(article_links.c.story_key, article_links.c.article_id)):
-        article_ids[link.story_key].add(link.article_id)
-    return event_ids, outlets, article_ids
+    counts = {key: int(n) for key, n in conn.execute(counted)}
+    return event_ids, outlets, counts
 
 
 def _iso(value: Any) -> str | None:

@@ -9,13 +9,16 @@ from sqlalchemy import (
     Date,
     DateTime,
     ForeignKey,
+    Index,
     Integer,
     LargeBinary,
     MetaData,
     String,
     Table,
     Text,
+    event,
 )
+from sqlalchemy.engine import Connection
 
 metadata = MetaData()
 
@@ -216,3 +219,23 @@ story_narratives = Table(
     Column("timeline", JSON, nullable=False),
     Column("paragraph", JSON, nullable=False),
 )
+
+# --------------------------------------------------------------------------- read indexes
+
+#: Indexes the read paths (pages, API) rely on, beyond those declared with the columns.
+#: ``create_all`` makes a table's indexes only with the table, so stores created before
+#: these existed get them from :func:`_add_read_indexes`, which runs on every open.
+READ_INDEXES = [
+    # The home page's latest stories: the order is by end day.
+    Index("ix_stories_end", stories.c.end),
+    # Members of an event or a story, read from the index alone (no table lookups).
+    Index("ix_article_links_event_article", article_links.c.event_key, article_links.c.article_id),
+    Index("ix_article_links_story_article", article_links.c.story_key, article_links.c.article_id),
+]
+
+
+@event.listens_for(metadata, "after_create")
+def _add_read_indexes(_target: MetaData, connection: Connection, **_kw: object) -> None:
+    """Create the read indexes a store opened by ``create_all`` lacks (``IF NOT EXISTS``)."""
+    for index in READ_INDEXES:
+        index.create(connection, checkfirst=True)

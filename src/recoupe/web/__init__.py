@@ -16,9 +16,9 @@ if TYPE_CHECKING:
 __all__ = ["create_app"]
 
 
-def create_app(store: Store, token: str | None = None) -> FastAPI:
+def create_app(store: Store, token: str | None = None, cache_entries: int = 512) -> FastAPI:
     """The web application over ``store``; see :func:`recoupe.web.app.create_app`."""
     # Imported here so that ``recoupe.api`` can use ``recoupe.web`` helpers without a cycle.
     from recoupe.web.app import create_app as factory
 
-    return factory(store, token)
+    return factory(store, token, cache_entries)

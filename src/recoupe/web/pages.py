@@ -123,7 +123,7 @@ def home(
         filters=filters,
         page=page,
         has_next=len(rows) > HOME_PAGE_SIZE,
-        stories=(store.story_records()[:HOME_STORIES]
+        stories=(store.recent_stories(HOME_STORIES)
                  if page == 1 and not (outlet or language) else []),
     )
 

@@ -6,6 +6,7 @@ They read the store's tables directly and never write.
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from threading import Lock
 from typing import Any
@@ -105,26 +106,37 @@ def facets(store: Store) -> Facets:
 
 @dataclass
 class FacetCache:
-    """Facets recomputed at most every ``ttl`` seconds: they change only when news arrives.
+    """Facets recomputed only when the store changed: they change only when news arrives.
 
     Grouping the whole table on every page view would dominate the cost of a page on a
-    large store, and a count a few seconds old is fine for a filter menu.
+    large store. With a data version (SQLite), the facets are recomputed as soon as anything
+    was committed, so that a cached page never shows counts older than its data; without
+    one, at most every ``ttl`` seconds.
     """
 
     store: Store
     ttl: float = 10.0
+    version: Callable[[], int | None] = field(default=lambda: None)
     _value: Facets | None = None
     _at: float = 0.0
+    _made_at_version: int | None = None
     _lock: Lock = field(default_factory=Lock)
 
     def get(self) -> Facets:
-        """The facets, fresh within ``ttl`` seconds."""
+        """The facets of the current data (or fresh within ``ttl`` seconds without a version)."""
         with self._lock:
             now = time.monotonic()
-            if self._value is None or now - self._at > self.ttl:
+            # Read before computing, so the value is never older than the version it is kept at.
+            version = self.version()
+            if self._value is None or self._stale(version, now):
                 self._value = facets(self.store)
-                self._at = now
+                self._at, self._made_at_version = now, version
             return self._value
+
+    def _stale(self, version: int | None, now: float) -> bool:
+        if version is not None:
+            return version != self._made_at_version
+        return now - self._at > self.ttl
 
     def clear(self) -> None:
         """Forget the cached value (after a write through the API)."""

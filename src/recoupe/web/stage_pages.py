@@ -10,7 +10,7 @@ from recoupe.web.pages import StoreDep, render
 from recoupe.web.stages import (
     entity_articles,
     entity_quotes,
-    find,
+    found,
     interactions,
     lead,
     outlet_columns,
@@ -23,7 +23,7 @@ router = APIRouter()
 @router.get("/stories/{story_id}", response_class=HTMLResponse, include_in_schema=False)
 def story_page(request: Request, store: StoreDep, story_id: str) -> HTMLResponse:
     """A story: its events in date order as a timeline, with article counts and outlets."""
-    story = find(store.story_records(), parse_id(story_id, "story"), "story")
+    story = found(store.story_record(parse_id(story_id, "story")), story_id, "story")
     events = store.event_records(story["id"])
     return render(request, "story.html", story=story, events=events)
 
@@ -31,18 +31,16 @@ def story_page(request: Request, store: StoreDep, story_id: str) -> HTMLResponse
 @router.get("/events/{event_id}", response_class=HTMLResponse, include_in_schema=False)
 def event_page(request: Request, store: StoreDep, event_id: str) -> HTMLResponse:
     """An event: its articles side by side by outlet, who reported first, quotes by outlet."""
-    event = find(store.event_records(), parse_id(event_id, "event"), "event")
+    event = found(store.event_record(parse_id(event_id, "event")), event_id, "event")
     columns = outlet_columns(store, event["article_ids"])
-    story = None
-    if event["story_id"] is not None:
-        story = next((s for s in store.story_records() if s["id"] == event["story_id"]), None)
+    story = store.story_record(event["story_id"]) if event["story_id"] is not None else None
     return render(request, "event.html", event=event, story=story, columns=columns, lead=lead)
 
 
 @router.get("/entities/{entity_id}", response_class=HTMLResponse, include_in_schema=False)
 def entity_page(request: Request, store: StoreDep, entity_id: str) -> HTMLResponse:
     """An entity: kind, country, aliases, roles, mentions over time, quotes, interactions."""
-    entity = find(store.entity_records(), parse_id(entity_id, "entity"), "entity")
+    entity = found(store.entity_record(parse_id(entity_id, "entity")), entity_id, "entity")
     mentions = store.mention_records(entity_id=entity["id"])
     chart_data = bars(m["day"] for m in mentions)
     chart = svg_chart(chart_data, f"Mentions of {entity['name']} over time")

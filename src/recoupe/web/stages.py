@@ -30,12 +30,11 @@ def parse_id(value: str, kind: str) -> int:
     return int(value)
 
 
-def find(rows: list[Record], wanted: int, kind: str) -> Record:
-    """The record with id ``wanted`` among ``rows``, or a 404."""
-    for row in rows:
-        if row["id"] == wanted:
-            return row
-    raise HTTPException(404, f"No {kind} has the id {wanted}.")
+def found(record: Record | None, wanted: str, kind: str) -> Record:
+    """``record``, or a 404 naming the id asked for (``wanted`` is already a valid id)."""
+    if record is None:
+        raise HTTPException(404, f"No {kind} has the id {int(wanted)}.")
+    return record
 
 
 def lead(body: str, limit: int = LEAD_CHARS) -> str:
@@ -67,17 +66,15 @@ def article_marks(store: Store, article: Article) -> ArticleMarks:
     assert article.id is not None
     mentions = store.mention_records(article_id=article.id)
     quotes = store.quote_records(article_id=article.id)
-    actions = [a for a in store.action_records() if a["article_id"] == article.id]
+    actions = store.article_actions(article.id)
     spans: list[Span] = [action_span(a) for a in actions] + [quote_span(q) for q in quotes]
     spans += [s for s in (mention_span(m) for m in mentions) if s is not None]
     marks = ArticleMarks(marked_paragraphs(article.body, spans), _entities_of(mentions),
                          quotes, actions, store.article_links(article.id))
     if marks.links and marks.links["event_id"] is not None:
-        events = store.event_records(marks.links["story_id"])
-        marks.event = next((e for e in events if e["id"] == marks.links["event_id"]), None)
+        marks.event = store.event_record(marks.links["event_id"])
     if marks.links and marks.links["story_id"] is not None:
-        stories = store.story_records()
-        marks.story = next((s for s in stories if s["id"] == marks.links["story_id"]), None)
+        marks.story = store.story_record(marks.links["story_id"])
     return marks
 
 
@@ -110,11 +107,14 @@ def outlet_columns(store: Store, article_ids: list[int]) -> list[OutletColumn]:
     grouped: dict[str, list[Article]] = defaultdict(list)
     for article in articles:
         grouped[article.outlet or "unknown outlet"].append(article)
-    columns = []
-    for outlet, group in grouped.items():
-        quotes = [q for a in group for q in store.quote_records(article_id=a.id)]
-        columns.append(OutletColumn(outlet, group, quotes))
-    return columns
+    # One query for every article's quotes, not one per article.
+    quotes: dict[int, list[Record]] = defaultdict(list)
+    for quote in store.quotes_in(article_ids):
+        quotes[quote["article_id"]].append(quote)
+    return [
+        OutletColumn(outlet, group, [q for a in group for q in quotes.get(a.id or 0, [])])
+        for outlet, group in grouped.items()
+    ]
 
 
 def article_order(article: Article) -> tuple[bool, str, int]:
@@ -127,7 +127,7 @@ def article_order(article: Article) -> tuple[bool, str, int]:
 
 def entity_quotes(store: Store, entity_id: int) -> list[Record]:
     """The quotes whose speaker was resolved to this entity."""
-    return [q for q in store.quote_records() if q["speaker_entity_id"] == entity_id]
+    return store.quotes_by(entity_id)
 
 
 def interactions(store: Store, country: str | None) -> list[Record]:

@@ -25,6 +25,7 @@ from recoupe.model import ActionActor
 from recoupe.nlp import gazetteer
 from recoupe.nlp.gazetteer import fold
 from recoupe.nlp.plover.demonyms import demonym_country
+from recoupe.nlp.plover.leaders import leader_country
 
 #: Folded name → (code, sector) for intergovernmental bodies, named groups and the places
 #: that CLDR names differently. Hand-written: no package maps French names to event codes.
@@ -74,6 +75,41 @@ NAMED: dict[str, tuple[str, str]] = {
     "human rights watch": ("NGO", ""),
     "hrw": ("NGO", ""),
     "finul": ("IGO", "MIL"),
+    "conseil de l'europe": ("IGO", ""),
+    "parlement europeen": ("IGO", "LEG"),
+    "cour internationale de justice": ("IGO", "JUD"),
+    "cij": ("IGO", "JUD"),
+    "tribunal penal international": ("IGO", "JUD"),
+    "tpi": ("IGO", "JUD"),
+    "tpiy": ("IGO", "JUD"),
+    "omc": ("IGO", ""),
+    "ocde": ("IGO", ""),
+    "mercosur": ("IGO", ""),
+    "sadc": ("IGO", ""),
+    "igad": ("IGO", ""),
+    "ccg": ("IGO", ""),
+    "conseil de cooperation du golfe": ("IGO", ""),
+    "commonwealth": ("IGO", ""),
+    "interpol": ("IGO", "COP"),
+    "unrwa": ("IGO", "REF"),
+    "fao": ("IGO", ""),
+    "opcw": ("IGO", ""),
+    "oiac": ("IGO", ""),
+    "cicr": ("IGO", "MED"),
+    "comite international de la croix rouge": ("IGO", "MED"),
+    "haut commissariat des nations unies pour les refugies": ("IGO", "REF"),
+    "monusco": ("IGO", "MIL"),
+    "minusma": ("IGO", "MIL"),
+    "kfor": ("IGO", "MIL"),
+    "ifor": ("IGO", "MIL"),
+    "sfor": ("IGO", "MIL"),
+    "forpronu": ("IGO", "MIL"),
+    "medecins sans frontieres": ("NGO", "MED"),
+    "msf": ("NGO", "MED"),
+    "reporters sans frontieres": ("NGO", "JRN"),
+    "rsf": ("NGO", "JRN"),
+    "greenpeace": ("NGO", ""),
+    "oxfam": ("NGO", ""),
     "casques bleus": ("IGO", "MIL"),
     "coalition": ("IGO", "MIL"),
     # armed and political groups
@@ -106,6 +142,41 @@ NAMED: dict[str, tuple[str, str]] = {
     "shebab": ("SOM", "REB"),
     "boko haram": ("NGA", "REB"),
     "wagner": ("RUS", "MIL"),
+    "fatah": ("PSE", "GOV"),
+    "autorite palestinienne": ("PSE", "GOV"),
+    "eta": ("ESP", "REB"),
+    "aqmi": ("IMG", "REB"),
+    "al chabab": ("SOM", "REB"),
+    "chebab": ("SOM", "REB"),
+    "shabab": ("SOM", "REB"),
+    "ei": ("IMG", "REB"),
+    "isis": ("IMG", "REB"),
+    "tigres tamouls": ("LKA", "REB"),
+    "tigres de liberation de l'eelam tamoul": ("LKA", "REB"),
+    "khmers rouges": ("KHM", "REB"),
+    "sentier lumineux": ("PER", "REB"),
+    "renamo": ("MOZ", "REB"),
+    "polisario": ("ESH", "REB"),
+    "front polisario": ("ESH", "REB"),
+    "m23": ("COD", "REB"),
+    "uck": ("XKX", "REB"),
+    "armee de liberation du kosovo": ("XKX", "REB"),
+    "front patriotique rwandais": ("RWA", "REB"),
+    "fpr": ("RWA", "REB"),
+    "ruf": ("SLE", "REB"),
+    "front revolutionnaire uni": ("SLE", "REB"),
+    "ypg": ("SYR", "REB"),
+    "fds": ("SYR", "REB"),
+    "hts": ("SYR", "REB"),
+    "lra": ("UGA", "REB"),
+    "armee de resistance du seigneur": ("UGA", "REB"),
+    "janjawid": ("SDN", "REB"),
+    "seleka": ("CAF", "REB"),
+    "ansar allah": ("YEM", "REB"),
+    "abou sayyaf": ("PHL", "REB"),
+    "nouvelle armee du peuple": ("PHL", "REB"),
+    "ezln": ("MEX", "REB"),
+    "amal": ("LBN", "REB"),
     # country names CLDR spells differently, and territories coded as their state
     "grande bretagne": ("GBR", ""),
     "angleterre": ("GBR", ""),
@@ -138,6 +209,21 @@ NAMED: dict[str, tuple[str, str]] = {
     "kiev": ("UKR", "GOV"),
     "kyiv": ("UKR", "GOV"),
     "etats unis": ("USA", ""),
+    "vietnam": ("VNM", ""),
+    "myanmar": ("MMR", ""),
+    "rdc": ("COD", ""),
+    "republique democratique du congo": ("COD", ""),
+    "zaire": ("COD", ""),
+    "centrafrique": ("CAF", ""),
+    "belarus": ("BLR", ""),
+    "tibet": ("CHN", ""),
+    "vatican": ("VAT", ""),
+    "saint siege": ("VAT", ""),
+    "rfa": ("DEU", ""),
+    "rda": ("DEU", ""),
+    "tel aviv": ("ISR", "GOV"),
+    "sahara occidental": ("ESH", ""),
+    "cote d ivoire": ("CIV", ""),
     "usa": ("USA", ""),
     "amerique": ("USA", ""),
 }
@@ -157,32 +243,49 @@ SECTORS: dict[str, str] = {
         ambassadeur ambassade autorité administration cabinet régime responsable dirigeant
         secrétaire émir roi chancelier vice-président vice-ministre présidence négociateur
         gouverneur homologue délégation chef premier exécutif kremlin état consul
-        chargé représentant émissaire envoyé médiateur coordonnateur""",
+        chargé représentant émissaire envoyé médiateur coordonnateur maire préfet monarque
+        prince sultan junte""",
         "GOV",
     ),
     **_words(
         """armée force soldat troupe militaire officier char avion drone navire marine
-        aviation général état-major milicien hélicoptère bâtiment artillerie""",
+        aviation général état-major milicien hélicoptère bâtiment artillerie commandant
+        colonel commando marin garde-côte putschiste""",
         "MIL",
     ),
-    **_words("police policier gendarmerie gendarme", "COP"),
+    **_words("police policier gendarmerie gendarme douanier", "COP"),
     **_words(
         """rebelle rébellion guérilla guérillero insurgé combattant jihadiste djihadiste
-        milice séparatiste kamikaze""",
+        milice séparatiste kamikaze islamiste terroriste extrémiste assaillant tireur
+        ravisseur""",
         "REB",
     ),
     **_words("cour tribunal juge justice parquet procureur", "JUD"),
-    **_words("parlement député sénat sénateur assemblée congrès", "LEG"),
-    **_words("manifestant habitant civil population peuple citoyen", "CVL"),
-    **_words("opposition opposant parti", "OPP"),
-    **_words("réfugié", "REF"),
+    **_words("parlement député sénat sénateur assemblée congrès parlementaire législateur", "LEG"),
+    **_words("manifestant habitant civil population peuple citoyen villageois résident", "CVL"),
+    **_words("opposition opposant parti dissident activiste", "OPP"),
+    **_words("réfugié migrant", "REF"),
     **_words("médecin", "MED"),
-    **_words("journaliste journal", "JRN"),
-    **_words("étudiant enseignant", "EDU"),
+    **_words("journaliste journal média presse quotidien reporter", "JRN"),
+    **_words("étudiant enseignant lycéen universitaire", "EDU"),
     **_words("partisan militant", "OPP"),
-    **_words("agriculteur ouvrier syndicat", "LAB"),
+    **_words("agriculteur ouvrier syndicat syndicaliste gréviste travailleur mineur", "LAB"),
     **_words("détenu prisonnier otage", "CRM"),
 }
+
+#: Nouns for unnamed people that a modifier turns into an armed group ("des hommes armés").
+_ARMED_PEOPLE = frozenset(["homme", "individu", "inconnu", "groupe"])
+_ARMED_MODIFIERS = frozenset(["armé", "armer", "masqué", "masquer", "cagoulé", "cagouler"])
+
+
+def sector_of(head: Token) -> str:
+    """The sector a phrase's head noun gives its actor ("soldats" → MIL), or ""."""
+    found = SECTORS.get(head.lemma_.lower(), "") or SECTORS.get(head.lower_, "")
+    if found or head.lemma_.lower() not in _ARMED_PEOPLE:
+        return found
+    armed = any(c.lemma_.lower() in _ARMED_MODIFIERS for c in head.children if c.dep_ == "amod")
+    return "REB" if armed else ""
+
 
 #: Dependencies that leave the noun phrase (clauses, coordination, punctuation).
 _OUTSIDE = frozenset(
@@ -397,6 +500,73 @@ def iso3(code: str) -> str:
     return _iso3_fixes().get(code, code)
 
 
+#: Prepositions that make a capital the place of an act ("à Vienne", "dans la capitale,
+#: Alger"); "en Iran" often names the party acted upon, so countries are left alone.
+_PLACE_CASES = frozenset(["à", "dans"])
+
+
+def _stray_conjuncts(head: Token) -> list[Token]:
+    """ "a demandé aux Etats-Unis et à la Grande-Bretagne": the parser often hangs the second
+    member of a coordination on the verb (as a conjunct, or as a second subject); it shares
+    the first one's role."""
+    if head.dep_ == "nsubj" and head.head is not head:
+        # "Le Japon et l'Australie mèneront": two subjects where one coordinated is meant.
+        doc = head.doc
+        return [
+            c
+            for c in head.head.children
+            if c.dep_ == "nsubj"
+            and c.i > head.i
+            and any(doc[k].lower_ in ("et", "ni") for k in range(head.i + 1, c.i))
+        ]
+    if not head.dep_.startswith(("obl", "obj", "iobj")) or head.head is head:
+        return []
+    has_case = any(c.dep_ == "case" for c in head.children)
+    return [
+        c
+        for c in head.head.children
+        if c.dep_ == "conj"
+        and c.pos_ in ("NOUN", "PROPN")
+        and c.i > head.i
+        and any(g.dep_ == "case" for g in c.children) == has_case
+    ]
+
+
+def _is_locality(named: NamedSpan, text: str) -> bool:
+    """A capital, city or territory ("Vienne", "Gaza"), not a state or an organisation:
+    "à Israël" and "à Cuba" still name the state."""
+    if named.sector == "GOV":
+        return True
+    return is_state(named.code) and not gazetteer.country(text)
+
+
+def is_state(code: str) -> bool:
+    """Whether an actor code names a state (not an organisation or a transnational group)."""
+    return len(code) == 3 and code not in ("IGO", "NGO", "IMG", "ISM")
+
+
+#: Nouns whose nationality adjective names a language or culture, not a state.
+_CULTURAL = frozenset(
+    ["langue", "dialecte", "culture", "cuisine", "littérature", "musique", "alphabet", "cinéma"]
+)
+
+
+def _cultural(tok: Token) -> bool:
+    """ "l'usage de la langue russe": the adjective names a language, not Russia."""
+    return tok.dep_ == "amod" and tok.head.lemma_.lower() in _CULTURAL
+
+
+def _known_leader(tok: Token) -> tuple[str, str] | None:
+    """(code, sector) of a well-known office holder named alone ("Poutine", "M. Erdogan")."""
+    # The tagger reads some surnames as common words ("Macron"): trust the entity label.
+    if tok.ent_type_ != "PER" and not (tok.pos_ == "PROPN" and not tok.ent_type_):
+        return None
+    code = leader_country(tok.text) or leader_country(_hyphenated(tok))
+    if code is None:
+        return None
+    return code, "" if code == "IGO" else "GOV"
+
+
 class ActorResolver:
     """Codes the noun phrases of one sentence; built once per sentence (names are scanned once)."""
 
@@ -405,11 +575,12 @@ class ActorResolver:
         self.names = find_names(sent)
         # Surnames of people placed earlier in the article (filled by the coder).
         self.people = people if people is not None else {}
+        self._places: set[int] | None = None  # computed on first use, once per sentence
 
     def actors(self, head: Token) -> list[ActionActor]:
         """The actors a noun phrase names, one per coordinated member ("X et Y")."""
         conj = [c for c in head.children if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN", "ADJ")]
-        members = [head, *conj]
+        members = [head, *conj, *_stray_conjuncts(head)]
         found = [self.actor(m) for m in members]
         found += self._coordinated_adjectives(head)
         out: list[ActionActor] = []
@@ -434,7 +605,7 @@ class ActorResolver:
     def actor(self, head: Token) -> ActionActor | None:
         """The code and sector of the noun phrase headed by ``head``, if it names an actor."""
         head = content_head(head)
-        sector = SECTORS.get(head.lemma_.lower(), "") or SECTORS.get(head.lower_, "")
+        sector = sector_of(head)
         for tok, _depth in self._walk(head):
             coded = self.code_of(tok)
             if coded:
@@ -472,18 +643,40 @@ class ActorResolver:
                 return self.names[tok.i].code
         return None
 
+    def place_uses(self) -> set[int]:
+        """Tokens of capitals used only as the place where something happens ("à Vienne",
+        "dans la capitale, Alger"): a capital that is just a place is no actor."""
+        if self._places is None:
+            self._places = self._place_uses()
+        return self._places
+
+    def _place_uses(self) -> set[int]:
+        out: set[int] = set()
+        for named in set(self.names.values()):
+            span = self.sent.doc[named.start : named.end]
+            holder = span.root.head if span.root.dep_ == "appos" else span.root
+            case = [c.lower_ for c in holder.children if c.dep_ == "case"]
+            if case and case[0] in _PLACE_CASES and _is_locality(named, span.text):
+                out |= set(range(named.start, named.end))
+        return out
+
+    def sole_state(self) -> str | None:
+        """The one state the sentence names (by name or nationality word), if only one."""
+        found = {c[0] for tok in self.sent if (c := self.code_of(tok)) and is_state(c[0])}
+        return found.pop() if len(found) == 1 else None
+
     def code_of(self, tok: Token) -> tuple[str, str] | None:
         """(code, sector) of one token: inside a known name, or a nationality word."""
         named = self.names.get(tok.i)
         if named:
             return named.code, named.sector
-        if tok.pos_ in ("ADJ", "NOUN", "PROPN"):
+        if tok.pos_ in ("ADJ", "NOUN", "PROPN") and not _cultural(tok):
             code = demonym_country(tok.text) or demonym_country(_hyphenated(tok))
             if code:
                 return code, ""
-        if tok.ent_type_ == "PER" and self.people:
-            return self.people.get(fold(tok.text))
-        return None
+        if tok.ent_type_ == "PER" and fold(tok.text) in self.people:
+            return self.people[fold(tok.text)]
+        return _known_leader(tok)
 
     def phrase(self, head: Token) -> str:
         """The words of the phrase, without leading determiner or trailing clause."""

@@ -48,33 +48,127 @@ _SUBJECTS = ("nsubj", "nsubj:pass")
 
 
 def verb_keys(tok: Token) -> list[str]:
-    """Lexicon keys of a verb, most specific first ("se rendre", "faire pression", "rendre")."""
-    lemma = tok.lemma_.lower()
-    keys = []
+    """Lexicon keys of a verb, most specific first.
+
+    Reflexives ("se rendre"), locutions made of the verb and a complement ("mettre en garde",
+    "porter plainte", "opposer son veto" → "opposer veto"), causatives ("faire sauter") and
+    adjectival participles ("être opposé"), then the bare lemma.
+    """
+    lemma = verb_lemma(tok)
+    bases = [lemma]
     if any(c.lower_ in _REFLEXIVE and c.dep_.startswith(("expl", "obj")) for c in tok.children):
-        keys += [f"se {lemma}", f"s'{lemma}"]
-    if lemma in ("faire", "mettre"):
-        keys += [f"{lemma} {c.lemma_.lower()}" for c in tok.children if c.dep_ in ("obj", "xcomp")]
-    if any(c.lemma_.lower() == "faire" and c.dep_ == "aux:caus" for c in tok.children):
+        bases = [f"se {lemma}", f"s'{lemma}", lemma]
+    keys = [f"{base} {rest}" for base in bases for rest in locution_parts(tok)] + bases[:-1]
+    if any(c.lemma_.lower() == "faire" and c.dep_ in _CAUSATIVE for c in tok.children):
         keys.append(f"faire {lemma}")  # "ont fait sauter": the causative is the auxiliary
     if any(c.dep_ == "aux:pass" for c in tok.children):
         keys.append(f"être {lemma}")  # "est opposé à": an adjectival participle
     return [*keys, lemma]
 
 
+def verb_lemma(tok: Token) -> str:
+    """The infinitive of a verb, also when the tagger took its participle for an adjective
+    ("ont gelé les avoirs": ADJ "gelé" with an auxiliary → "geler")."""
+    lemma = tok.lemma_.lower()
+    if tok.pos_ != "ADJ" or not any(c.dep_ == "aux:tense" for c in tok.children):
+        return lemma
+    for ending in ("ées", "és", "ée", "é"):
+        if lemma.endswith(ending):
+            return lemma[: -len(ending)] + "er"
+    return lemma
+
+
+#: How the parser attaches the "faire" of a causative ("s'est fait exploser").
+_CAUSATIVE = frozenset(["aux:caus", "dep", "aux", "aux:tense"])
+
+#: Dependencies of the complement that completes a verbal locution.
+_LOCUTION_DEPS = frozenset(["obj", "obl:arg", "obl", "obl:mod", "xcomp", "iobj"])
+
+
+def locution_parts(tok: Token) -> list[str]:
+    """The complements that may complete a locution with ``tok``, as "en garde", "plainte"."""
+    out: list[str] = []
+    for child in tok.children:
+        if child.dep_ not in _LOCUTION_DEPS or child.pos_ not in ("NOUN", "ADJ", "VERB"):
+            continue
+        noun = child.lemma_.lower()
+        prep = preposition(child)
+        if prep:
+            out.append(f"{prep}{noun}" if prep.endswith("'") else f"{prep} {noun}")
+        out.append(noun)
+    return out
+
+
 def object_lemmas(tok: Token) -> set[str]:
     """Lemmas of the trigger's objects and of their first noun modifiers."""
     out: set[str] = set()
     for child in tok.children:
-        if child.dep_ in ("obj", "obl:arg", "obl", "obl:mod", "nsubj:pass") or (
-            child.dep_ == "xcomp" and child.pos_ in ("ADJ", "NOUN")
-        ):
+        if child.dep_ in ("obj", "obl:arg", "obl", "obl:mod", "obl:agent", "nsubj:pass", "xcomp"):
             out.add(child.lemma_.lower())
+            if child.dep_ == "obj" and child.pos_ == "PROPN":
+                out.add("<name>")
+            if child.dep_.startswith("obl"):
+                out.add(preposition(child))  # "marcher sur …"
             mods = [g for g in child.children if g.dep_ in ("nmod", "amod", "compound")]
             out |= {g.lemma_.lower() for g in mods}
             if child.dep_.startswith("obl") and preposition(child) in _DESTINATIONS:
                 out.add("<dest>")
+    if any(preposition(n) in _DESTINATIONS for n in hoisted_obliques(tok)):
+        out.add("<dest>")
+    stray = stray_object(tok)
+    if stray is not None:
+        out.add(stray.lemma_.lower())
     return out
+
+
+_DAYS = ["lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"]
+
+#: Time nouns the parser hangs the next complement on ("se rendra la semaine prochaine
+#: *en Inde*").
+_TIME_NOUNS = frozenset(
+    [
+        "semaine",
+        "mois",
+        "jour",
+        "année",
+        "an",
+        "week-end",
+        "matin",
+        "soir",
+        "nuit",
+        "veille",
+        "lendemain",
+        "fin",
+        "début",
+        *_DAYS,
+    ]
+)
+
+
+def hoisted_obliques(verb: Token) -> list[Token]:
+    """Complements the parser attached to a time phrase instead of the verb."""
+    times = [
+        c for c in verb.children if c.dep_.startswith("obl") and c.lemma_.lower() in _TIME_NOUNS
+    ]
+    return [g for t in times for g in t.children if g.dep_ == "nmod" and preposition(g)]
+
+
+#: Words the parser takes for the object when a date sits between verb and object.
+_TIME_WORDS = frozenset([*_DAYS, "hier", "veille"])
+
+
+def stray_object(verb: Token) -> Token | None:
+    """ "a levé vendredi le blocus": with no object of its own, the verb's object is the
+    bare noun phrase that follows a day name (the parser often hangs it elsewhere)."""
+    if verb.pos_ != "VERB" or any(c.dep_ == "obj" for c in verb.children):
+        return None
+    doc, i = verb.doc, verb.i + 1
+    while i < min(len(doc), verb.i + 4) and (doc[i].lower_ in _TIME_WORDS or doc[i].pos_ == "ADV"):
+        i += 1
+    if i == verb.i + 1 or i + 1 >= len(doc) or doc[i].pos_ != "DET":
+        return None
+    noun = doc[i + 1]
+    return noun if noun.pos_ == "NOUN" and noun.head is not verb else None
 
 
 def children(tok: Token, *deps: str) -> list[Token]:
@@ -180,7 +274,24 @@ def quoted_speaker(verb: Token) -> Token | None:
 
 
 def modality(tok: Token) -> Modality:
-    """Whether an act is only planned ("s'apprête à"), future or conditional."""
+    """Whether an act is only planned ("s'apprête à"), future or conditional.
+
+    A conjunct with no mood of its own takes its first conjunct's ("va rencontrer X et
+    signer", "prêt à pardonner et à se ranger").
+    """
+    own = _own_modality(tok)
+    if own is None and tok.dep_ == "conj" and tok.head is not tok and not _finite(tok):
+        return _own_modality(tok.head)
+    return own
+
+
+def _finite(tok: Token) -> bool:
+    """Whether a verb carries its own tense (itself or through an auxiliary)."""
+    forms = [tok, *[c for c in tok.children if c.dep_.startswith("aux")]]
+    return any("Fin" in t.morph.get("VerbForm", []) for t in forms)
+
+
+def _own_modality(tok: Token) -> Modality:
     frame = tok.head.lemma_.lower() if tok.dep_ == "xcomp" else ""
     if frame in PLAN_VERBS or frame in READY_WORDS:
         return "plan"

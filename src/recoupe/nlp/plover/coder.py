@@ -15,7 +15,14 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from recoupe.model import Action, ActionActor, Mention
-from recoupe.nlp.plover.actors import SECTORS, ActorResolver, content_head, phrase_tokens
+from recoupe.nlp.plover.actors import (
+    SECTORS,
+    ActorResolver,
+    content_head,
+    is_state,
+    phrase_tokens,
+    sector_of,
+)
 from recoupe.nlp.plover.clauses import is_negated, is_passive, modality, preposition
 from recoupe.nlp.plover.lexicon import DENIAL_VERBS, INTENT_VERBS, READY_WORDS, SPEECH_VERBS
 from recoupe.nlp.plover.ontology import COERCIVE, COOPERATIVE, cameo_root, threat_mode
@@ -77,6 +84,11 @@ _DOMESTIC = frozenset(
         "journaliste",
         "détenu",
         "militant",
+        "rebelle",
+        "insurgé",
+        "séparatiste",
+        "prisonnier",
+        "dissident",
     ]
 )
 
@@ -103,6 +115,15 @@ _DIRECTED = frozenset(
         "INVESTIGATE",
     ]
 )
+
+#: Types whose act has no destination: a city or country named after "à", "en" or "dans"
+#: is where it happened, not whom it was aimed at ("se sont réunis à Tokyo").
+_PLACE_BLIND = frozenset(
+    ["CONSULT", "AGREE", "SUPPORT", "DEMAND", "DISAPPROVE", "REJECT", "PROTEST", "INVESTIGATE"]
+)
+
+#: Triggers of travel, whose destination is the host ("se rendre à Pékin").
+_VISITS = frozenset(["se rendre", "visiter", "visite", "rendre visite", "voyage", "tournée"])
 
 #: Types that describe two sides acting together (all participants are sources).
 _RECIPROCAL = frozenset(["CONSULT", "COOPERATE", "FIGHT", "AGREE", "SUPPORT"])
@@ -194,7 +215,20 @@ def code_resolved(resolver: ActorResolver) -> list[Coded]:
         if key not in seen:
             seen.add(key)
             out.append(coded)
-    return out
+    return _drop_subsumed(out)
+
+
+def _drop_subsumed(events: list[Coded]) -> list[Coded]:
+    """Drop an event with no target when the same source does the same thing to someone in
+    the same sentence ("a promis de lui pardonner et de se ranger derrière X")."""
+    directed = {(_codes(c.source), c.event, c.negated) for c in events if c.target}
+    return [
+        c for c in events if c.target or (_codes(c.source), c.event, c.negated) not in directed
+    ]
+
+
+def _codes(actors: tuple[ActionActor, ...]) -> tuple[str, ...]:
+    return tuple(a.code for a in actors)
 
 
 def code_trigger(trigger: Trigger, resolver: ActorResolver) -> Coded | None:
@@ -209,8 +243,15 @@ def code_trigger(trigger: Trigger, resolver: ActorResolver) -> Coded | None:
     if event is None:
         return None
     skip = {t.i for h in heads for t in phrase_tokens(h)}
+    if trigger.sense.event in _PLACE_BLIND and trigger.sense.lemma not in _VISITS:
+        skip |= resolver.place_uses()
     targets = _targets(trigger, resolver, skip, sources)
-    if not sources and not (targets and _unknown_attacker(trigger, event)):
+    sources = (
+        sources
+        or _sources_from_target(heads, targets, resolver)
+        or _sole_state_sources(heads, targets, resolver, event)
+    )
+    if not sources and not (targets and _unknown_attacker(trigger, event, heads)):
         return None
     if sources and _speculation(trigger, resolver, sources[0].code):
         return None
@@ -272,7 +313,7 @@ def _domestic(
     nearby += [t for clause in purposes for t in clause.subtree]
     for tok in nearby:
         if tok.lemma_.lower() in _DOMESTIC and tok.pos_ == "NOUN" and tok.i not in skip:
-            sector = SECTORS[tok.lemma_.lower()]
+            sector = SECTORS.get(tok.lemma_.lower(), "GOV")
             return [ActionActor(resolver.phrase(tok), sources[0].code, sector)]
     return []
 
@@ -294,6 +335,10 @@ def _nearest_after(trigger: Trigger, resolver: ActorResolver, skip: set[int]) ->
     if trigger.kind == "noun":
         tok = governing_verb(tok) or tok
     reported = {t.i for w in tok.sent if w.lower_ in ("selon", "d'après") for t in w.head.subtree}
+    if trigger.sense.event == "DISAPPROVE":
+        # "accuse X de soutenir des dissidents": what X is accused of names no target.
+        content = [c for c in tok.children if c.dep_ in ("xcomp", "ccomp") and c.pos_ == "VERB"]
+        reported |= {t.i for c in content for t in c.subtree}
     for word in sorted(tok.subtree, key=lambda t: t.i):
         if word.i <= trigger.token.i or word.i in skip or word.i in reported:
             continue
@@ -315,23 +360,86 @@ def _deep_agent(trigger: Trigger, heads: list[Token], resolver: ActorResolver) -
 
 
 def _with_avec(verb: Token) -> bool:
-    return any(c.dep_.startswith("obl") and preposition(c) == "avec" for c in verb.children)
+    """Whether the other party comes with "avec", also when the parser hung it on another
+    complement ("s'est entretenu au téléphone avec X")."""
+    obliques = [c for c in verb.children if c.dep_.startswith("obl")]
+    nested = [g for c in obliques for g in c.children if g.dep_ == "nmod"]
+    return any(preposition(c) == "avec" for c in obliques + nested)
 
 
 def _placed_sources(heads: list[Token], resolver: ActorResolver) -> list[ActionActor]:
     """A role with no nationality ("des étudiants", "la police") acts for the place named."""
-    if len(heads) != 1 or content_head(heads[0]).lemma_.lower() not in SECTORS:
+    if len(heads) != 1 or not sector_of(content_head(heads[0])):
         return []
     code = resolver.place_country()
     if code is None:
         return []
     head = content_head(heads[0])
-    return [ActionActor(resolver.phrase(head), code, SECTORS[head.lemma_.lower()])]
+    return [ActionActor(resolver.phrase(head), code, sector_of(head))]
 
 
-def _unknown_attacker(trigger: Trigger, event: str) -> bool:
-    """ "Trois civils ont été tués": violence with no named perpetrator is still coded."""
-    return event in ("ASSAULT", "FIGHT") and trigger.kind == "verb" and is_passive(trigger.token)
+#: Sectors of groups that act inside their own country ("des étudiants", "la police").
+_DOMESTIC_SECTORS = frozenset(
+    ["CVL", "OPP", "REB", "LAB", "EDU", "REF", "JRN", "COP", "JUD", "LEG"]
+)
+
+
+#: Acts of force, whose victims often are foreigners.
+_VIOLENT = frozenset(["ASSAULT", "FIGHT"])
+
+#: Sectors of a state's own institutions: a group acting on them is that state's own.
+_INSTITUTIONS = frozenset(["", "GOV", "MIL", "COP", "JUD", "LEG"])
+
+
+def _sources_from_target(
+    heads: list[Token], targets: list[ActionActor], resolver: ActorResolver
+) -> list[ActionActor]:
+    """ "Des étudiants ont manifesté contre le gouvernement iranien": a domestic group with
+    no nationality and no place belongs to the state its act is aimed at."""
+    if len(heads) != 1 or not targets or not is_state(targets[0].code):
+        return []
+    if targets[0].sector not in _INSTITUTIONS:
+        return []  # "des islamistes ont enlevé un ingénieur japonais": not a Japanese act
+    head = content_head(heads[0])
+    sector = sector_of(head)
+    if sector not in _DOMESTIC_SECTORS:
+        return []
+    return [ActionActor(resolver.phrase(head), targets[0].code, sector)]
+
+
+def _sole_state_sources(
+    heads: list[Token], targets: list[ActionActor], resolver: ActorResolver, event: str
+) -> list[ActionActor]:
+    """ "Le vice-président X a refusé de démissionner malgré la pression de la Commission
+    kényane": a role or a person with no nationality belongs to the only state the sentence
+    names. Not when the target is another official, who may well be the foreign one, nor
+    when the only state is the victim's nationality ("ont enlevé un ingénieur japonais")."""
+    if len(heads) != 1 or (targets and targets[0].sector == "GOV"):
+        return []
+    if targets and event in _VIOLENT and targets[0].sector not in _INSTITUTIONS:
+        return []
+    head = content_head(heads[0])
+    sector = sector_of(head)
+    if not sector and head.ent_type_ != "PER":
+        return []
+    code = resolver.sole_state()
+    return [ActionActor(resolver.phrase(head), code, sector or "GOV")] if code else []
+
+
+def _unknown_attacker(trigger: Trigger, event: str, heads: list[Token]) -> bool:
+    """ "Trois civils ont été tués", "des inconnus ont abattu un juge": violence with no
+    named perpetrator is still coded, with no source."""
+    if event not in ("ASSAULT", "FIGHT") or trigger.kind != "verb":
+        return False
+    if is_passive(trigger.token):
+        return True
+    return len(heads) == 1 and content_head(heads[0]).lemma_.lower() in _UNKNOWN_PEOPLE
+
+
+#: Subjects that name attackers nobody has identified.
+_UNKNOWN_PEOPLE = frozenset(
+    ["inconnu", "homme", "individu", "assaillant", "tireur", "ravisseur", "kamikaze"]
+)
 
 
 def _event(trigger: Trigger) -> tuple[str | None, str | None, bool]:
@@ -406,14 +514,31 @@ def _by_actor(event: str, trigger: Trigger, sources: list[ActionActor]) -> str:
     """Refine a type by who acts: killings by aircraft or an army are conventional fighting,
     not assault; a crowd that protests demonstrates, a state that protests disapproves."""
     lemma = trigger.sense.lemma
-    if event == "DISAPPROVE" and lemma == "protester" and sources[0].sector in _CROWDS:
+    if event == "DISAPPROVE" and lemma in _PROTESTS and sources[0].sector in _CROWDS:
         return "PROTEST"
+    if event == "ASSAULT" and lemma in _RIOTS and sources[0].sector in _CROWDS:
+        return "PROTEST"  # "des manifestants ont incendié des voitures": a riot
     if event != "ASSAULT" or lemma not in _KILLING or trigger.kind != "verb":
         return event
     subj = [c for c in trigger.token.children if c.dep_ == "nsubj"]
     if subj and content_head(subj[0]).lemma_.lower() in _MILITARY_MEANS:
         return "FIGHT"
+    if lemma == "attaquer" and _is_state_force(sources[0]):
+        return "FIGHT"  # "la Russie a attaqué l'Ukraine": a state's attack is warfare
     return event
+
+
+#: Damage that a crowd does in a riot rather than an attack on someone.
+_RIOTS = frozenset(["incendier", "attaquer", "frapper"])
+
+#: Words of protest that a crowd acts out and a government only says.
+_PROTESTS = frozenset(["protester", "protestation"])
+
+
+def _is_state_force(actor: ActionActor) -> bool:
+    """A state named as such or its army (not a group, an organisation or a crowd)."""
+    state = len(actor.code) == 3 and actor.code not in ("IGO", "NGO", "IMG")
+    return state and actor.sector in ("", "GOV", "MIL")
 
 
 def _action(

@@ -43,7 +43,13 @@ yemenite YEM; yougoslave SRB; zambien ZMB; zimbabween ZWE; sud africain ZAF;
 sovietique RUS; israelo palestinien ISR; iraquien IRQ; tibetain CHN; ouighour CHN;
 yoruba NGA; sahraoui ESH; guatemalteque GTM; hondurien HND; costaricien CRI;
 dominicain DOM; libyen LBY; beninois BEN; nigerien NER; tunisien TUN; djiboutien DJI;
-soudanais SDN; sud coreen KOR; azerbaidjanais AZE; moldave MDA; kirghize KGZ
+soudanais SDN; sud coreen KOR; azerbaidjanais AZE; moldave MDA; kirghize KGZ;
+zairois COD; tamoul LKA; biafrais NGA; timorais TLS; est timorais TLS; bhoutanais BTN;
+maltais MLT; gambien GMB; malawite MWI; botswanais BWA; lesothien LSO; seychellois SYC;
+mauricien MUS; comorien COM; capverdien CPV; bissau guineen GNB; equato guineen GNQ;
+surinamais SUR; guyanien GUY; barbadien BRB; trinidadien TTO; belizien BLZ;
+abkhaze GEO; ossete GEO;
+houthi YEM; taliban AFG
 """
 
 #: Feminine forms that are not the masculine plus -e (turc → turque, grec → grecque …).
@@ -72,6 +78,7 @@ def _forms() -> dict[str, str]:
     return out
 
 
+@lru_cache(maxsize=65536)
 def demonym_country(word: str) -> str | None:
     """The alpha-3 code of a French nationality word in any gender or number, if any."""
     return _forms().get(fold(word))

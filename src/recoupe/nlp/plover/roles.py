@@ -14,18 +14,24 @@ from recoupe.nlp.plover.actors import ActorResolver
 from recoupe.nlp.plover.clauses import (
     TARGET_PREPS,
     children,
+    hoisted_obliques,
     is_passive,
     preposition,
     resolve_pronoun,
+    stray_object,
     subject,
 )
 from recoupe.nlp.plover.lexicon import SPEECH_VERBS
-from recoupe.nlp.plover.triggers import Trigger
+from recoupe.nlp.plover.triggers import Trigger, is_document_clause
 
 Actors = list[ActionActor]
 
 #: Dependencies of a subject that can head a whole clause on a broken parse.
 _LOOSE_SUBJECT = frozenset(["ROOT", "nsubj", "dep", "nmod"])
+
+
+#: Verbs whose object and "à" complement are the two sides of a fight named as subject.
+_OPPOSING = frozenset(["opposer", "mettre"])
 
 
 def governing_verb(tok: Token) -> Token | None:
@@ -51,9 +57,17 @@ def source_tokens(trigger: Trigger) -> list[Token]:
         if verb is None:
             return _with_prep(children(tok, "nmod"), ("de", "du", "des"))[:1]
         if tok.dep_ == "nsubj":
-            # "De violents combats opposent X à Y": both sides act.
+            # "De violents combats opposent X à Y": both sides act. Other verbs say nothing
+            # of who acts ("le sommet s'ouvrira à Addis-Abeba").
+            if verb.lemma_.lower() not in _OPPOSING:
+                return []
             return children(verb, "obj") + _with_prep(children(verb, "obl"), ("à", "aux", "au"))
         tok = verb
+    if is_document_clause(tok):
+        # "Le Parlement a adopté une résolution condamnant X": the adopter acts.
+        verb = governing_verb(tok.head)
+        subj = subject(verb) if verb is not None else None
+        return [subj] if subj is not None else []
     if is_passive(tok):
         return agents(tok)
     subj = subject(tok)
@@ -116,7 +130,9 @@ def fallback_targets(trigger: Trigger) -> list[Token]:
         for obj in children(clause, "obj"):
             out += [c for c in obj.children if c.dep_ == "nmod"]
     out += children(tok, "obj")
-    for comp in _xcomp_chain(tok):
+    stray = stray_object(tok)
+    out += [stray] if stray is not None else []
+    for comp in _content_chain(tok, trigger):
         out += children(comp, "obj") + children(comp, "obl")
     out += [c for c in children(tok, "obl") if preposition(c) in ("dans", "de", "du", "des", "d'")]
     if trigger.kind == "noun":
@@ -131,7 +147,7 @@ def _verb_targets(verb: Token, trigger: Trigger) -> list[Token]:
     found += _oblique(verb, trigger)
     for obj in children(verb, "obj"):
         found += [c for c in obj.children if c.dep_ == "nmod" and _prep_ok(c, trigger)]
-    for comp in _xcomp_chain(verb):
+    for comp in _content_chain(verb, trigger):
         found += children(comp, "obj") + _oblique(comp, trigger)
         for obj in children(comp, "obj"):
             found += [c for c in obj.children if c.dep_ == "nmod" and _prep_ok(c, trigger)]
@@ -139,6 +155,15 @@ def _verb_targets(verb: Token, trigger: Trigger) -> list[Token]:
         if comp.lemma_.lower() not in SPEECH_VERBS:
             found += [c for c in comp.children if c.dep_ == "nsubj"]
     return [t for t in found if t.lower_ not in ("lui", "leur", "se", "s'")]
+
+
+def _content_chain(verb: Token, trigger: Trigger) -> list[Token]:
+    """Infinitives whose objects may be the target: not the content of an accusation
+    ("accuse X *de soutenir des dissidents*": the dissidents are not accused)."""
+    chain = _xcomp_chain(verb)
+    if trigger.sense.event != "DISAPPROVE":
+        return chain
+    return [c for c in chain if c.pos_ != "VERB"]  # a nominal "xcomp" is a misread object
 
 
 def _xcomp_chain(verb: Token) -> list[Token]:
@@ -151,11 +176,13 @@ def _xcomp_chain(verb: Token) -> list[Token]:
 
 
 def _oblique(verb: Token, trigger: Trigger) -> list[Token]:
-    return [
+    """Prepositional complements that may name the target, with those hung on a date."""
+    direct = [
         c
         for c in verb.children
         if c.dep_.startswith("obl") and c.dep_ != "obl:agent" and _prep_ok(c, trigger)
     ]
+    return direct + [c for c in hoisted_obliques(verb) if _prep_ok(c, trigger)]
 
 
 def _prep_ok(tok: Token, trigger: Trigger) -> bool:
