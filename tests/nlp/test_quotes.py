@@ -4,8 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from spacy.tokens import Doc, Span
+from spacy.vocab import Vocab
+
 from recoupe.model import Quote
-from recoupe.nlp import Annotation
+from recoupe.nlp import Annotation, cues
 
 Annotate = Callable[[str], Annotation]
 
@@ -124,3 +127,32 @@ def test_a_quoted_fragment_in_a_reported_clause_is_stored_once(annotate: Annotat
     spans = [(q.start, q.end) for q in quotes]
     assert len(spans) == len(set(spans))
     assert any("la porte de Valmont reste ouverte" in q.text for q in quotes)
+
+
+def test_an_adjunct_parsed_as_subject_is_not_the_speaker() -> None:
+    # The parse of "À l'issue de la réunion, Claire Sorel a déclaré que …" as the pipeline
+    # sometimes gets it: "issue" (with its preposition) as the subject of "déclaré".
+    words = ["A", "l'", "issue", "de", "la", "réunion", ",", "Claire", "Sorel", "a", "déclaré",
+             "que", "le", "chantier", "reprendra", "."]
+    heads = [2, 2, 10, 5, 5, 2, 10, 10, 7, 10, 10, 14, 13, 14, 10, 10]
+    deps = ["case", "det", "nsubj", "case", "det", "nmod", "punct", "obl:mod", "flat:name",
+            "aux:tense", "ROOT", "mark", "det", "nsubj", "ccomp", "punct"]
+    pos = ["ADP", "DET", "NOUN", "ADP", "DET", "NOUN", "PUNCT", "PROPN", "PROPN", "AUX", "VERB",
+           "SCONJ", "DET", "NOUN", "VERB", "PUNCT"]
+    doc = Doc(Vocab(), words=words, heads=heads, deps=deps, pos=pos,
+              sent_starts=[True] + [False] * (len(words) - 1))
+    doc.ents = [Span(doc, 7, 9, label="PER")]
+    subject = cues.subject_span(doc[10])
+    assert subject is not None and subject.text == "Claire Sorel"
+
+
+def test_the_determiner_genders_an_epicene_role(annotate: Annotate) -> None:
+    body = (
+        "« Nous ne pouvons pas poursuivre », a déclaré le secrétaire d'État, Paul Ferrand, dans "
+        "un communiqué. Valmont a convoqué l'ambassadrice, Inès Roussel, pour lui faire part de "
+        "son « profond mécontentement ».\n\nCôté français, on assume. La ministre des Affaires "
+        "étrangères Claire Sorel a regretté « une décision précipitée ». Selon elle, une "
+        "trentaine de licences pourraient être débloquées « en quelques jours »."
+    )
+    q = only(annotate(body), "une trentaine de licences")
+    assert q.speaker == "Claire Sorel"

@@ -211,6 +211,8 @@ def _parsed_subject(verb: Token) -> Span | None:
     for _ in range(3):
         for child in head.children:
             if child.dep_ in _SUBJ_DEPS and child.lower_ not in _NOT_SUBJECTS:
+                if _has_preposition(child):
+                    continue  # "À l'issue de l'entretien, …": an adjunct the parser took
                 if child.lower_ == "qui" and head.dep_.startswith("acl") and head.head != head:
                     return _noun_phrase(head.head)
                 if child.pos_ in ("ADJ", "ADV", "VERB"):
@@ -223,12 +225,21 @@ def _parsed_subject(verb: Token) -> Span | None:
     return None
 
 
+def _has_preposition(noun: Token) -> bool:
+    """A French subject takes no preposition: a noun with one is a misparsed adjunct."""
+    return noun.pos_ in _NOMINAL and any(
+        c.dep_ == "case" and c.i < noun.i for c in noun.children
+    )
+
+
 def _sentence_subject(verb: Token) -> Span | None:
     """ "X, poursuivie aussi pour …, nie avoir … et dit avoir …": a verb the parser left
     without a subject shares the sentence's subject when no other subject comes between."""
     sent = docindex.sent_of(verb)
     subjects = [
-        t for t in sent if t.dep_ in _SUBJ_DEPS and t.i < verb.i and t.lower_ not in _NOT_SUBJECTS
+        t for t in sent
+        if t.dep_ in _SUBJ_DEPS and t.i < verb.i and t.lower_ not in _NOT_SUBJECTS
+        and not _has_preposition(t)
     ]
     if len(subjects) != 1 or subjects[0].head != sent.root or subjects[0].pos_ not in _NOMINAL:
         return None

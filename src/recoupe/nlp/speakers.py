@@ -550,12 +550,35 @@ def _gender_before(span: Span) -> str | None:
             head = tok  # the role noun, else an adjective or determiner ("le petit X")
     if head is None:
         return _apposed_gender(span)
-    return _morph_gender(head)
+    return _noun_gender(head)
 
 
 def _apposed_gender(span: Span) -> str | None:
     noun = _apposed_noun(span)
-    return _morph_gender(noun) if noun is not None else None
+    return _noun_gender(noun) if noun is not None else None
+
+
+#: Endings of French role nouns that are feminine whatever the tagger says ("ambassadrice").
+_FEMININE_ENDINGS = ("trice", "euse", "esse", "ière", "ienne", "enne")
+
+
+def _noun_gender(noun: Token) -> str | None:
+    """The gender of a role noun: its determiner's when gendered ("la ministre"), else a
+    feminine ending, else the tagger's.
+
+    The tagger genders epicene role nouns by frequency ("ministre" comes out masculine after
+    "La"), but the determiner agrees with the person the role names.
+    """
+    dets = [c for c in noun.children if c.dep_ == "det" and c.i < noun.i]
+    if noun.i > 0 and noun.doc[noun.i - 1].pos_ == "DET":
+        dets.append(noun.doc[noun.i - 1])
+    for det in dets:
+        gender = _morph_gender(det)
+        if gender is not None:
+            return gender
+    if noun.pos_ == "NOUN" and noun.lower_.endswith(_FEMININE_ENDINGS):
+        return "F"
+    return _morph_gender(noun)
 
 
 def _morph_gender(tok: Token) -> str | None:
