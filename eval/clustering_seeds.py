@@ -17,9 +17,8 @@ import os
 import sys
 from pathlib import Path
 
-from recoupe.extract.prose_dates import find_date_hints
 from recoupe.link import Linker, SpacyAnnotator
-from recoupe.link.linker import stream_order
+from recoupe.link.linker import stream_order, text_date_bound
 from recoupe.model import LinkInput
 
 SEEDS = (
@@ -48,13 +47,6 @@ def _extract(text: str) -> tuple[str, str, dt.date | dt.datetime | None, str | N
     return ext.title or "", ext.body, ext.published, ext.outlet, "extract_text"
 
 
-def _bound(text: str) -> dt.date | None:
-    """The latest embedded tweet date of the raw text (what ``link_input`` reads in production)."""
-    days = [h.value.date() if isinstance(h.value, dt.datetime) else h.value
-            for h in find_date_hints(text.splitlines())]
-    return max(days, default=None)
-
-
 def load_seeds(seeds: Path = SEEDS, dated: bool = False) -> tuple[list[LinkInput], str]:
     """The seed articles as link inputs (publication order, undated last) and the cleaner used.
 
@@ -68,7 +60,7 @@ def load_seeds(seeds: Path = SEEDS, dated: bool = False) -> tuple[list[LinkInput
         title, body, published, outlet, how = _extract(raw)
         if dated and published is None:
             published = BRIEF_DATES.get(path.name[:3])
-        bound = _bound(raw) if published is None else None
+        bound = text_date_bound(raw.splitlines()) if published is None else None
         items.append(LinkInput(path.name[:3], title, body, published, outlet, not_before=bound))
     return stream_order(items), how
 

@@ -8,12 +8,8 @@ its index is shaped and what its record is.
 from __future__ import annotations
 
 import hashlib
-import math
 from typing import Any, ClassVar, Generic, Self, TypeVar
 
-import numpy as np
-
-from recoupe.link import vectors as V
 from recoupe.link.index import ClusterIndex, Scored, Vecs
 from recoupe.link.vectors import SparseVec
 
@@ -164,20 +160,7 @@ def names_scores(index: ClusterIndex, names: SparseVec, cids: list[int],
                  day: float | None) -> list[Scored]:
     """IDF-weighted cosine of an article's names with each cluster's, times the time decay.
 
-    The ``names`` field has no weight in :meth:`ClusterIndex.score`, which compares articles
-    in one language; this is the comparison across languages.
+    The ``names`` field has no weight in the index's own score, which compares articles in one
+    language; this is the comparison across languages.
     """
-    q_w = names[1] * index.idf(NAMES, names[0])
-    q_norm = float(np.sqrt(np.dot(q_w, q_w)))
-    query = dict(zip(names[0].tolist(), (q_w / q_norm).tolist(), strict=True)) if q_norm else {}
-    out = []
-    for cid in cids:
-        c_idx, c_val = index.centroids[cid].get(NAMES, V.EMPTY)
-        c_w = c_val * index.idf(NAMES, c_idx)
-        c_norm = float(np.sqrt(np.dot(c_w, c_w)))
-        dot = sum(query.get(i, 0.0) * w for i, w in zip(c_idx.tolist(), c_w.tolist(), strict=True))
-        cos = dot / c_norm if c_norm else 0.0
-        gap = index.spans[cid].gap(day)
-        decay = 1.0 if gap is None or not index.tau_days else math.exp(-gap / index.tau_days)
-        out.append(Scored(cid, {NAMES: round(cos, 6)}, round(decay, 6), cos * decay))
-    return out
+    return index.score({NAMES: names}, cids, day, weights={NAMES: 1.0})

@@ -188,15 +188,19 @@ class ClusterIndex:
         ranked.sort(key=hits.__getitem__, reverse=True)  # reverse=True keeps ties in order
         return ranked[:limit]
 
-    def score(self, vecs: Vecs, cids: Iterable[int], day: float | None) -> list[Scored]:
+    def score(self, vecs: Vecs, cids: Iterable[int], day: float | None,
+              weights: dict[str, float] | None = None) -> list[Scored]:
         """Weighted TF-IDF cosine of ``vecs`` with each cluster's centroid, times the decay.
 
         Both sides are weighted with the IDF of now (vectors and centroids hold TF only).
+        ``weights`` replaces the index's own field weights for this call (e.g. to compare
+        reports in two languages by their names alone).
         """
         cids = list(cids)
         if not cids:
             return []
-        return self._combine(vecs, cids, self._cosines(vecs, cids), day)
+        weights = self.weights if weights is None else weights
+        return self._combine(vecs, cids, self._cosines(vecs, cids, weights), day, weights)
 
     def score_clusters(self, cid: int, limit: int) -> list[Scored]:
         """Score cluster ``cid``'s own centroid against its candidate clusters (merge pass)."""
@@ -205,14 +209,15 @@ class ClusterIndex:
         if not cands:
             return []
         span = self.spans[cid]
-        cosines = self._cosines(query, cands)  # the cosines do not depend on the day: once
-        scored = self._combine(query, cands, cosines, span.lo)
+        cosines = self._cosines(query, cands, self.weights)  # not day-dependent: once
+        scored = self._combine(query, cands, cosines, span.lo, self.weights)
         if span.hi is not None and span.hi != span.lo:  # decay by the nearer end of the span
-            later = self._combine(query, cands, cosines, span.hi)
+            later = self._combine(query, cands, cosines, span.hi, self.weights)
             scored = [max(s, t, key=lambda x: x.score) for s, t in zip(scored, later, strict=True)]
         return scored
 
-    def _cosines(self, vecs: Vecs, cids: list[int]) -> dict[str, list[float]]:
+    def _cosines(self, vecs: Vecs, cids: list[int],
+                 weights: dict[str, float]) -> dict[str, list[float]]:
         """Per field, the IDF-weighted cosine of ``vecs`` with each centroid (6 decimals).
 
         All candidates and fields at once: the centroids are concatenated (field ``slot``'s
@@ -220,18 +225,18 @@ class ClusterIndex:
         summed per (field, candidate) with ``bincount``. A loop over candidates spent its time
         in NumPy call overhead on arrays of a few hundred entries.
         """
-        out = {name: [0.0] * len(cids) for name in self.weights}  # a field the query lacks: 0
-        names = [name for name in self.weights if vecs.get(name, V.EMPTY)[0].size]
+        out = {name: [0.0] * len(cids) for name in weights}  # a field the query lacks: 0
+        names = [name for name in weights if vecs.get(name, V.EMPTY)[0].size]
         if not names or not cids:
             return out
         cents = [self.centroids[cid] for cid in cids]
-        buf = self._buffer()
+        buf = self._buffer(len(names))
         idx_parts: list[np.ndarray] = []
         w_parts: list[np.ndarray] = []
         touched: list[np.ndarray] = []
         sizes: list[int] = []
         for slot, name in enumerate(names):
-            parts = [cent[name] for cent in cents]
+            parts = [cent.get(name, V.EMPTY) for cent in cents]
             c_idx = np.concatenate([p[0] for p in parts])
             w_parts.append(np.concatenate([p[1] for p in parts]) * self.idf(name, c_idx))
             idx_parts.append(c_idx + slot * self.n_features)
@@ -259,23 +264,24 @@ class ClusterIndex:
         return pos
 
     def _combine(self, vecs: Vecs, cids: list[int], cosines: dict[str, list[float]],
-                 day: float | None) -> list[Scored]:
+                 day: float | None, weights: dict[str, float]) -> list[Scored]:
         """Weighted sum of the cosines of the fields ``vecs`` has, times each decay."""
-        present = {n: w for n, w in self.weights.items() if vecs.get(n, V.EMPTY)[0].size}
+        present = {n: w for n, w in weights.items() if vecs.get(n, V.EMPTY)[0].size}
         total_w = sum(present.values()) or 1.0
         out = []
         for j, cid in enumerate(cids):
-            comps = {name: cosines[name][j] for name in self.weights}
+            comps = {name: cosines[name][j] for name in weights}
             gap = self.spans[cid].gap(day)
             decay = 1.0 if gap is None or not self.tau_days else math.exp(-gap / self.tau_days)
             base = sum(w * comps[n] for n, w in present.items()) / total_w
             out.append(Scored(cid, comps, round(decay, 6), base * decay))
         return out
 
-    def _buffer(self) -> np.ndarray:
-        """A zeroed dense vector with one ``n_features`` slot per weighted field (kept, reused)."""
-        size = len(self.weights) * self.n_features
-        if self._scratch.size != size:
+    def _buffer(self, slots: int) -> np.ndarray:
+        """A zeroed dense vector with at least ``slots`` field slots of ``n_features`` (kept,
+        reused; callers zero what they wrote)."""
+        size = max(slots, len(self.weights)) * self.n_features
+        if self._scratch.size < size:
             self._scratch = np.zeros(size, dtype=np.float64)
         return self._scratch
 

@@ -75,7 +75,11 @@ def date_bound(article: Article) -> dt.date | None:
     An article is published no earlier than what it quotes, and usually within days of it:
     the bound places an undated article in time better than no date at all.
     """
-    lines = article.body.splitlines() + [r.text for r in article.removed]
+    return text_date_bound(article.body.splitlines() + [r.text for r in article.removed])
+
+
+def text_date_bound(lines: Iterable[str]) -> dt.date | None:
+    """The latest embedded-tweet date among ``lines`` (see :func:`date_bound`), if any."""
     days = [h.value.date() if isinstance(h.value, dt.datetime) else h.value
             for h in find_date_hints(lines)]
     return max(days, default=None)
