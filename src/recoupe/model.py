@@ -248,12 +248,17 @@ class LinkInput:
 
 @dataclass(frozen=True)
 class CandidateScore:
-    """How one candidate event scored against an article: each component, the decay, the total."""
+    """How one candidate event scored against an article: each component, the decay, the total.
+
+    ``note`` says why a candidate was ruled out whatever its words (an undated article naming
+    another weekday than the event's), else ``None``.
+    """
 
     event_id: str
     components: dict[str, float]
     time_decay: float
     score: float
+    note: str | None = None
 
 
 #: What the event stage did with an article.

@@ -275,3 +275,41 @@ def test_duplicate_detector_round_trip_and_near_copy():
     again = DuplicateDetector.from_state(json.loads(json.dumps(det.to_state())))
     assert again.add("d", tokens(PONT + " Fin."), 3.0, 3.0) == "a"
     assert again.original_of("b") == "a"
+
+
+def test_undated_report_naming_another_day_is_another_happening():
+    # p1 is published on a Sunday and says the bridge fell on Tuesday: its event allows
+    # Saturday to Monday and Monday to Wednesday; a report of a Thursday happening is another.
+    items = stream()[:2]
+    thursday = art("u1", "Valcombe : le pont cède", PONT_AUTRE.replace("a cédé", "a cédé jeudi"),
+                   day=None)
+    wednesday = replace(thursday, id="u2", body=PONT_AUTRE.replace("a cédé", "a cédé mercredi"))
+    linker = Linker()
+    out = {a.article_id: a for a in linker.partial_fit([*items, thursday])}
+    assert out["u1"].event_id != out["p1"].event_id  # nor merged back by the second pass
+    ruled = next(c for c in out["u1"].explanation.candidates if c.event_id == out["p1"].event_id)
+    assert ruled.score == 0.0 and ruled.note is not None and "jeudi" in ruled.note
+    unnamed = replace(thursday, id="u3", body=PONT_AUTRE)
+    for near in (wednesday, unnamed):
+        again = {a.article_id: a for a in Linker().partial_fit([*items, near])}
+        assert again[near.id].event_id == again["p1"].event_id
+    resumed = Linker.from_state(json.loads(json.dumps(linker.to_state())))
+    p1 = resumed.events.records[resumed.article_event["p1"]]
+    assert p1.weekdays == linker.events.records[linker.article_event["p1"]].weekdays
+    assert p1.rules_out(3) and not p1.rules_out(2)
+
+
+def test_dated_reports_are_not_held_to_the_weekday_they_name():
+    # With a publication date, time decides: the weekday rule is for undated reports only.
+    items = stream()[:2]
+    dated = art("d1", "Valcombe : le pont cède", PONT_AUTRE.replace("a cédé", "a cédé jeudi"))
+    out = {a.article_id: a for a in Linker().partial_fit([*items, dated])}
+    assert out["d1"].event_id == out["p1"].event_id
+
+
+def test_near_days_wraps_around_the_week():
+    from recoupe.link.events import near_days, weekdays_of
+
+    assert near_days([6], [0]) and near_days([0], [6]) and not near_days([0], [2])
+    assert weekdays_of(None, None) == []
+    assert weekdays_of(float(D0.toordinal()), 1) == [1, 6]

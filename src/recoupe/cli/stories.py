@@ -72,13 +72,14 @@ def explain(
         + (f", copy of article {placed['duplicate_of']}" if placed["duplicate_of"] else "")
     )
     out.print(f"threshold to join an event: {why['threshold']:.3f}")
-    table = Table("candidate event", "score", "time decay", "components")
+    table = Table("candidate event", "score", "time decay", "components", "note")
     for candidate in why["candidates"]:
         table.add_row(
             escape(candidate["event_id"]),
             f"{candidate['score']:.3f}",
             f"{candidate['time_decay']:.3f}",
             escape(json.dumps({k: round(v, 3) for k, v in candidate["components"].items()})),
+            escape(candidate.get("note") or ""),
         )
     out.print(table)
     if why.get("story_decision"):

@@ -14,9 +14,10 @@ from typing import Any
 
 from scipy import sparse
 
+from recoupe.extract.day_names import happening_weekday
 from recoupe.extract.prose_dates import find_date_hints
 from recoupe.link.duplicates import DuplicateDetector
-from recoupe.link.events import EventClusterer
+from recoupe.link.events import EventClusterer, weekdays_of
 from recoupe.link.index import Vecs
 from recoupe.link.names import entity_names
 from recoupe.link.stories import StoryThreader
@@ -193,26 +194,30 @@ class Linker:
         vecs = self.tfidf.transform(rows, i)
         copied = self.article_event.get(original) if original else None
         if copied is not None and copied in self.events.index.centroids:
-            self._join(copied, item, {}, day)  # a copy adds nothing to the centroids
+            # A copy adds nothing to the centroids, nor days: its words are its original's.
+            self._join(copied, item, {}, day, weekdays_of(day, None))
             return self._explain(item, "duplicate", copied, (), original, "with its original")
-        scored = self.events.ranked(vecs, day, item.language)
-        cands = self.events.explain(scored)
+        weekday = happening_weekday(item.body)
+        weekdays = weekdays_of(day, weekday)
+        scored = self.events.ranked(vecs, day, item.language, weekday)
+        cands = self.events.explain(scored, day=day, weekday=weekday)
         if scored and scored[0].score >= self.events.join_threshold(day):
-            self._join(scored[0].cluster, item, vecs, day)
+            self._join(scored[0].cluster, item, vecs, day, weekdays)
             return self._explain(item, "joined", scored[0].cluster, cands, original,
                                  "with its event")
         cid = self.events.open(item.id, story=-1)
         self.events.join(cid, item.id, item.title, item.outlet, vecs, day, self.clock,
-                         item.language)
+                         item.language, weekdays)
         self.article_event[item.id] = cid
         story, reason = self.stories.thread(cid, self.events.records[cid].key, vecs, day,
                                             self.clock, item.language)
         self.events.records[cid].story = story
         return self._explain(item, "new", cid, cands, original, reason)
 
-    def _join(self, cid: int, item: LinkInput, vecs: Vecs, day: float | None) -> None:
+    def _join(self, cid: int, item: LinkInput, vecs: Vecs, day: float | None,
+              weekdays: list[int]) -> None:
         self.events.join(cid, item.id, item.title, item.outlet, vecs, day, self.clock,
-                         item.language)
+                         item.language, weekdays)
         self.stories.add(self.events.records[cid].story, vecs, day, self.clock, item.language)
         self.article_event[item.id] = cid
 

@@ -36,6 +36,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
+from recoupe.extract.day_names import DEICTIC, names_a_past_day
 from recoupe.extract.prose_dates import date_spans, find_date_hints, resolve_relative
 from recoupe.model import Article, Event
 
@@ -55,18 +56,9 @@ EvidenceWhere = Literal["body", "raw", "published"]
 #: How a date was obtained, strongest first.
 DateMethod = Literal["text", "text-sibling", "lead-date", "published", "embedded", "none"]
 
-_WEEKDAYS = "lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche"
 _MONTHS = (
     "janvier|février|fevrier|mars|avril|mai|juin|juillet|août|aout|septembre|octobre"
     "|novembre|décembre|decembre"
-)
-#: Deictic day expressions; a weekday may carry "ce", "dernier", "prochain" or a part of day.
-_DEICTIC = re.compile(
-    rf"(?<![\w-])(?:(?:ce|cette)\s+)?(?P<wd>{_WEEKDAYS})"
-    rf"(?:\s+(?P<mark>dernier|prochain))?(?!\s+(?:\d|1er))(?![\w-])"
-    r"|(?<![\w-])(?P<rel>avant-hier|hier|aujourd['’]hui|ce\s+matin|ce\s+soir|cet\s+après-midi)"
-    r"(?![\w-])",
-    re.IGNORECASE,
 )
 #: A day and month without a year: resolvable, but background rather than the event.
 _DAY_MONTH = re.compile(
@@ -75,18 +67,6 @@ _DAY_MONTH = re.compile(
     re.IGNORECASE,
 )
 _SENTENCE_END = re.compile(r"[.!?…](?=\s|$)|\n")
-#: Words just before a weekday that make it the start or end of a span, not a day.
-_SPAN_BEFORE = re.compile(r"(?:depuis|dès|jusqu['’]\s*(?:à|au)|d['’]ici)\s+(?:ce\s+)?$", re.I)
-#: Cues of what is to come in the clause of a day expression: planned or expected things and
-#: verbs in the simple future ("reprendront", "se tiendra"), after the subject or before it.
-_FUTURE_CUE = re.compile(
-    r"\b(?:prévu|prévue|prévus|prévues|programmé|programmée|attendu|attendue|doit|doivent"
-    r"|devra|devront|devrait|devraient|aura\s+lieu|auront\s+lieu|va|vont|à\s+partir\s+de"
-    r"|\w{3,}(?:eront|iront|ront|era|ira))\b",
-    re.IGNORECASE,
-)
-#: Words ending like a future verb that are not one.
-_NOT_FUTURE = frozenset({"affront", "front", "caméra", "opéra", "véra", "lira", "tiara"})
 
 
 @dataclass(frozen=True)
@@ -178,7 +158,7 @@ def day_expressions(text: str) -> list[tuple[int, int, str, str]]:
     def free(s: int, e: int) -> bool:
         return all(e <= a or s >= b for a, b in taken)
 
-    for regex, kind in ((_DEICTIC, "deictic"), (_DAY_MONTH, "day-month")):
+    for regex, kind in ((DEICTIC, "deictic"), (_DAY_MONTH, "day-month")):
         for m in regex.finditer(text):
             if free(m.start(), m.end()):
                 found.append((m.start(), m.end(), m.group(0), kind))
@@ -231,23 +211,8 @@ def _own_reference(
 
 
 def _names_a_past_day(body: str, expression: tuple[int, int, str, str]) -> bool:
-    """Whether a deictic expression can be the day of a happening the article reports.
-
-    Not when it opens or closes a span ("depuis lundi"), nor in a clause about what is to come
-    ("prévue jeudi", "reprendront lundi"), nor as the first day of a night ("nuit de samedi à
-    dimanche": the Sunday, which follows, is read instead).
-    """
-    start, end = expression[0], expression[1]
-    before = body[max(0, start - 30) : start]
-    if _SPAN_BEFORE.search(before) or re.search(r"nuit\s+d[ue]\s+$", before, re.I):
-        return False
-    clause_start = max(
-        (m.end() for m in re.finditer(r"[.!?…;:,]\s|\n", body[max(0, start - 120) : start])),
-        default=0,
-    ) + max(0, start - 120)
-    clause = body[clause_start : end + 40].split(".")[0]
-    cues = [m.group(0).lower() for m in _FUTURE_CUE.finditer(clause)]
-    return not any(c not in _NOT_FUTURE for c in cues)
+    """Whether a deictic expression can be the day of a happening the article reports."""
+    return names_a_past_day(body, expression[0], expression[1])
 
 
 def _first_sentence_end(body: str) -> int:

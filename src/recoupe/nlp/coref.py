@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from recoupe.nlp.gazetteer import fold
 from recoupe.nlp.lexicon import ORG_NOUNS
@@ -111,6 +111,58 @@ def is_demonym(phrase: Span) -> bool:
         and words[1].is_title
         and bool(_DEMONYM.search(words[1].lower_))
     )
+
+
+#: Nouns for a body of people, never for one person: "la direction du port", "la famille
+#: de la victime", "l'état-major" speak as a group, whoever the article named before.
+COLLECTIVE_NOUNS = frozenset(
+    {
+        "direction",
+        "administration",
+        "présidence",
+        "hiérarchie",
+        "état-major",
+        "rédaction",
+        "famille",
+        "police",
+        "gendarmerie",
+        "armée",
+        "douane",
+        "mairie",
+        "préfecture",
+        "municipalité",
+        "majorité",
+        "opposition",
+        "intersyndicale",
+        "équipage",
+        "personnel",
+    }
+)
+#: Determiners of a plural phrase ("les enquêteurs", "ses proches", "des sources").
+_PLURAL = frozenset({"les", "des", "ces", "ses", "leurs", "nos", "vos", "mes", "plusieurs"})
+_SINGULAR = frozenset(
+    {"le", "la", "l'", "l’", "un", "une", "ce", "cet", "cette", "son", "sa", "leur", "notre"}
+)
+
+
+def group_head(phrase: Span) -> Token | None:
+    """The head of a phrase naming a group, not one person: a collective noun ("la
+    direction du port") or a plural ("les enquêteurs", "les Américains"); else ``None``.
+
+    A role resolves to the one person who holds it; a group has no such holder.
+    """
+    words = [t for t in phrase if not t.is_punct]
+    nouns = [t for t in words if t.pos_ == "NOUN" and t.is_lower]
+    if not nouns:
+        plural = len(words) == 2 and words[0].lower_ in _PLURAL and words[1].is_title
+        return words[1] if plural else None  # a plural demonym
+    head = nouns[0]
+    if head.lemma_.lower() in COLLECTIVE_NOUNS or head.lower_ in COLLECTIVE_NOUNS:
+        return head
+    first = words[0].lower_
+    if first in _SINGULAR:
+        return None  # the determiner says one ("le ministre"), whatever the tagger says
+    return head if first in _PLURAL or "Plur" in head.morph.get("Number", []) else None
 
 
 def org_head(phrase: Span) -> int | None:

@@ -103,6 +103,17 @@ def _has_auxiliary(part: Token) -> bool:
     return False
 
 
+def present_participle(tok: Token) -> bool:
+    """ "évoquant", "soulignant": a participle hangs on a clause, it never opens an incise.
+
+    The morphology decides; a verb in "-ant" that the tagger left without one is a
+    participle too (no finite French verb form ends so)."""
+    form = tok.morph.get("VerbForm", [])
+    if form:
+        return "Part" in form and "Pres" in tok.morph.get("Tense", [])
+    return tok.pos_ == "VERB" and tok.lower_.endswith("ant")
+
+
 def is_ambiguous(tok: Token) -> bool:
     """A speech verb with a common non-speech sense, trusted only in strong patterns."""
     return lemma(tok) in AMBIGUOUS_VERBS
@@ -186,8 +197,7 @@ def _voice_of(verb: Token) -> Span | None:
 def _gerund_subject(verb: Token) -> Span | None:
     """ "…, a estimé le maire, en soulignant que …" / "a ajouté X soulignant que …": a
     present participle's subject is the speaker of the verb it hangs on."""
-    morph = verb.morph
-    if "Part" not in morph.get("VerbForm", []) or "Pres" not in morph.get("Tense", []):
+    if not present_participle(verb):
         return None
     head = verb.head
     if verb.dep_ == "acl" and head.pos_ in ("NOUN", "PROPN"):
@@ -303,6 +313,7 @@ def _inverted_subject(verb: Token) -> Span | None:
     i = cue_tokens(verb)[1]
     while i < len(doc) and (doc[i].lower_ in TIME_WORDS or doc[i].pos_ == "ADV"):
         i += 1
+    i = _after_addressee(doc, i)
     if i >= len(doc) or doc[i].pos_ not in ("DET", "NOUN", "PROPN", "PRON", "ADJ"):
         return None
     if doc[i].lower_ in ("que", "qu'", "qu’", "de", "d'", "d’", "à"):
@@ -312,11 +323,67 @@ def _inverted_subject(verb: Token) -> Span | None:
         if (doc[end].is_sent_start and end > i) or _adjunct(doc[end]):
             break
         end += 1
+    end = _role_complement(doc, end)
     while end < len(doc) and doc[end].text == "," and _apposition_name(doc[end]):
         end += 1
         while end < len(doc) and doc[end].ent_type_ == "PER":
             end += 1
     return doc[i:end] if end > i else None
+
+
+#: Prepositions of a role's field: "le secrétaire au Foreign Office", "la ministre aux Sports".
+_FIELD = frozenset({"au", "aux", "à"})
+
+
+def _role_complement(doc: Doc, end: int) -> int:
+    """Where an inverted subject ends once a role's "à" complement is taken in, when a name
+    follows it ("a déclaré le secrétaire au Foreign Office, Richard Ashby", "la ministre
+    déléguée aux Sports, Claire Sorel"): the name, not the role, is the speaker. Without a
+    name after it the "à" phrase stays out: "a déclaré le ministre au Parisien" names the
+    paper the minister spoke to."""
+    field = end + 1 if end < len(doc) and _modifier_participle(doc[end]) else end
+    preps = _FIELD | _OF if field > end else _FIELD  # "la ministre chargée des Sports, X"
+    if field >= len(doc) or doc[field].lower_ not in preps:
+        return end
+    for tok in doc[field + 1 : min(field + 8, len(doc))]:
+        if _name_start(tok):
+            return _name_end(doc, tok.i)  # "… aux Transports Richard Ashby"
+        if tok.text == ",":
+            return tok.i if _apposition_name(tok) else end
+        if tok.pos_ not in _COMPLEMENT_POS and tok.lower_ not in _OF:
+            return end
+    return end
+
+
+_COMPLEMENT_POS = ("DET", "NOUN", "PROPN", "ADJ", "X")
+
+
+def _name_start(tok: Token) -> bool:
+    return tok.ent_iob_ == "B" and tok.ent_type_ == "PER"
+
+
+def _name_end(doc: Doc, i: int) -> int:
+    """The token after the person name starting at ``i``."""
+    i += 1
+    while i < len(doc) and doc[i].ent_iob_ == "I" and doc[i].ent_type_ == "PER":
+        i += 1
+    return i
+
+
+def _after_addressee(doc: Doc, i: int) -> int:
+    """Where the inverted subject starts after the one spoken to: "a déclaré à la presse le
+    ministre", "a confié au Courrier Paul Morel". Unchanged when no subject follows."""
+    if i >= len(doc) or doc[i].lower_ not in _FIELD:
+        return i
+    seen_noun = False
+    for tok in doc[i + 1 : min(i + 7, len(doc))]:
+        if seen_noun and (tok.pos_ == "DET" or _name_start(tok)):
+            return tok.i
+        if tok.pos_ in _NOMINAL:
+            seen_noun = True
+        elif tok.pos_ not in ("DET", "ADJ"):
+            return i
+    return i
 
 
 def _ends_phrase(tok: Token) -> bool:
@@ -326,6 +393,12 @@ def _ends_phrase(tok: Token) -> bool:
     if tok.is_space:
         return "\n" in tok.text  # a no-break space inside "Me\xa0Jean Veil" is not a boundary
     return tok.is_punct or tok.pos_ == "VERB"
+
+
+def _modifier_participle(tok: Token) -> bool:
+    """A past participle right after a noun, without auxiliary: "déléguée", "chargé"."""
+    past = "Part" in tok.morph.get("VerbForm", []) and "Past" in tok.morph.get("Tense", [])
+    return past and tok.i > 0 and tok.doc[tok.i - 1].pos_ == "NOUN" and tok.dep_ == "acl"
 
 
 def _adjunct(tok: Token) -> bool:

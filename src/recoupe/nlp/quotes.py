@@ -182,11 +182,7 @@ def _next_predicate(sent: Span, start: int, end: int) -> int:
         nxt = [
             t for t in sent.doc[tok.i + 1 : tok.i + 4] if t.lower_ not in ("en", "se", "s'", "s’")
         ]
-        if (
-            nxt
-            and "Pres" in nxt[0].morph.get("Tense", [])
-            and "Part" in nxt[0].morph.get("VerbForm", [])
-        ):
+        if nxt and cues.present_participle(nxt[0]):
             return tok.idx
         if _new_report(sent.doc, tok.i + 1, end):
             return tok.idx
@@ -323,14 +319,16 @@ def _final_incise(verb: Token, sent: Span) -> Found | None:
     """ "…, a déclaré X." / "…, a-t-il ajouté.": the clause before the incise."""
     doc = verb.doc
     start = cues.cue_tokens(verb)[0]
-    if start == sent.start or doc[start - 1].text != ",":
-        return None
+    if start == sent.start or doc[start - 1].text != "," or cues.present_participle(verb):
+        return None  # "…, évoquant une crise": the participle's object is no speaker
     subject = cues.subject_span(verb, incise=True)
     if subject is None or subject.start < verb.i:
         return None
     tail = doc[subject.end : sent.end]
     if any(t.pos_ in ("VERB", "AUX") for t in tail):
         return None  # only an apposition or a time may follow the incise's subject
+    if cues.preposed_subject(verb) and not _has_finite_verb(doc[sent.start : start - 1]):
+        return None  # "X, président de Y, a qualifié …": the subject, not a reported clause
     begin = sent.start_char
     stop = doc[start - 1].idx
     return Found(begin, _trim_end(docindex.text(doc), begin, stop), "indirect", _cue(verb), subject)
@@ -340,7 +338,7 @@ def _mid_incise(verb: Token, sent: Span) -> Found | None:
     """ "A, ajoute X, B." / "A, avait-elle dit, B.": an incise inside unquoted speech."""
     doc = verb.doc
     start, _ = cues.cue_tokens(verb)
-    if start == sent.start or doc[start - 1].text != ",":
+    if start == sent.start or doc[start - 1].text != "," or cues.present_participle(verb):
         return None
     subject = cues.subject_span(verb, incise=True)
     if subject is None or subject.end >= sent.end or doc[subject.end].text != ",":
@@ -548,10 +546,7 @@ def _incise_after(doc: Doc, m: Marks) -> Found | None:
     for tok in doc[i : min(i + 6, len(doc))]:
         if tok.text in '.;:«»"' or (tok.is_sent_start and tok.i > i):
             return None
-        participle = "Pres" in tok.morph.get("Tense", []) and "Part" in tok.morph.get(
-            "VerbForm", []
-        )
-        if participle:
+        if cues.present_participle(tok):
             return None  # ", dénonçant …" opens the next report, it is not an incise
         if cues.is_cue_verb(tok) and (
             separated or cues.clitic_subject(tok) is not None or _bare_incise(tok, i)

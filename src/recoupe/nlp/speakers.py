@@ -12,7 +12,11 @@ organisation noun ("la banque"). In order of trust:
 * pronouns: a person named in the quote's own sentence before it, then a subject named
   since the last quote, then the last speaker when close, then the main figure named since;
 * role nouns and demonyms ("le chef de l'Etat", "le Texan"): the apposition holder, then
-  a person the previous sentence named, then the last speaker, then the most named person.
+  a person the previous sentence named, then the last speaker, then the most named person;
+* groups ("les enquêteurs", "la direction du port", "la famille de X") are no one person:
+  they stay as written unless they hold an organisation's name.
+
+Mentions inside a wire dateline ("PARIS (AFP) -") credit the copy and are no antecedents.
 
 Grammatical gender (honorifics, role nouns, agreeing participles) filters candidates, so
 that "elle" or "la ministre" skip men; a title given to a person in the article ("le
@@ -25,7 +29,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
-from recoupe.nlp import coref, docindex
+from recoupe.nlp import coref, docindex, segment
 from recoupe.nlp.cues import TIME_WORDS
 from recoupe.nlp.gazetteer import fold
 from recoupe.nlp.lexicon import DEMONSTRATIVES, DOCUMENT_NOUNS, ORG_NOUNS, PRONOUNS, SPOKES_NOUNS
@@ -82,8 +86,7 @@ class ArticleSpeakers:
         quoted: list[tuple[int, int]] | None = None,
     ) -> None:
         self.quoted = quoted or []
-        self.mentions = mentions
-        self.assign = assign
+        self.mentions, self.assign = _outside_datelines(mentions, assign)
         self.gender = _genders(mentions, assign)
         self.last: int | None = None
         self.last_end = -(10**9)
@@ -124,6 +127,8 @@ class ArticleSpeakers:
         entity = self._refer(phrase)
         if entity is None:
             entity = coref.entity_by_text(phrase, self.mentions, self.assign)
+            if entity is not None and self._is_person(entity) and coref.group_head(phrase):
+                entity = None  # "la direction de Morel" is not Morel
         return entity, None
 
     def _organisation(self, phrase: Span, head: int) -> tuple[int | None, str | None]:
@@ -167,6 +172,11 @@ class ArticleSpeakers:
             if phrase.start_char < m.end and m.start < phrase.end_char
         ]
         persons = [(m, e) for m, e in inside if m.kind in coref.NAME_KINDS and _is_name(m)]
+        group = coref.group_head(phrase)
+        if group is not None:
+            # "la famille de Paul Morel" is not Paul Morel; "les deux élus, X et Y" name them
+            persons = [(m, e) for m, e in persons if m.start < group.idx or _apposed(m)]
+            inside = [(m, e) for m, e in inside if m.kind == "ORG" or _complements(group, m)]
         root = phrase.root.idx
         for m, e in persons:
             if m.start <= root < m.end:
@@ -222,8 +232,8 @@ class ArticleSpeakers:
         the last speaker when close, else the person named most often."""
         demonym = coref.is_demonym(phrase)
         nouns = [t for t in phrase if t.pos_ == "NOUN"]
-        if not nouns and not demonym:
-            return None
+        if (not nouns and not demonym) or coref.group_head(phrase) is not None:
+            return None  # "les enquêteurs", "la direction du port": no one person holds it
         holder = self._role_holder(phrase)
         if holder is not None:
             return holder
@@ -310,7 +320,7 @@ class ArticleSpeakers:
         """The person given this role in an apposition ("le procureur" → "Jacques Dallest,
         procureur de la République"): same head noun and most of the phrase's words."""
         nouns = [t for t in phrase if t.pos_ == "NOUN" and t.is_lower]
-        if not nouns or nouns[0].lemma_.lower() in ORG_NOUNS:
+        if not nouns or nouns[0].lemma_.lower() in ORG_NOUNS or coref.group_head(phrase):
             return None
         head = fold(nouns[0].text)
         words = {fold(t.text) for t in phrase if t.is_alpha and fold(t.text) not in _FUNCTION_WORDS}
@@ -413,6 +423,35 @@ class ArticleSpeakers:
             and not any(start < m.start < end for start, end in [*self.quoted, self.quote])
         ]
         return before[-1] if before else None
+
+
+def _outside_datelines(
+    mentions: list[DocMention], assign: list[int]
+) -> tuple[list[DocMention], list[int]]:
+    """The mentions (with their entities) outside wire datelines: the "(AFP)" of "PARIS
+    (AFP) - Le gouvernement a annoncé …" credits the copy, it is no antecedent."""
+    if not mentions:
+        return mentions, assign
+    lines = segment.datelines(docindex.text(mentions[0].span.doc))
+    kept = [
+        (m, e)
+        for m, e in zip(mentions, assign, strict=True)
+        if not any(start <= m.start < end for start, end in lines)
+    ]
+    return [m for m, _ in kept], [e for _, e in kept]
+
+
+def _apposed(mention: DocMention) -> bool:
+    """A name set off by a comma: an apposition naming the phrase's referents."""
+    doc = mention.span.doc
+    return mention.span.start > 0 and doc[mention.span.start - 1].text == ","
+
+
+def _complements(head: Token, mention: DocMention) -> bool:
+    """The mention is the direct complement of ``head`` ("la mairie de Valmont"), not of a
+    noun after it ("la direction du port de Valmont": the port's place is no speaker)."""
+    between = head.doc[head.i + 1 : mention.span.start]
+    return not any(t.pos_ in ("NOUN", "PROPN") for t in between)
 
 
 def _title(span: Span) -> str | None:
