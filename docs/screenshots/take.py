@@ -8,6 +8,7 @@ is ingested, run through the later stages (entities, quotes, actions, events, st
 narratives), served on 127.0.0.1 and photographed with Debian's chromium (Playwright never
 downloads a browser here). ``--stores DIR`` keeps the stores in ``DIR`` and reuses them on the
 next run (ingest and update are idempotent); without it they live in a temporary folder.
+``--pages entity-person,entity-country`` re-takes only these pages and leaves the other PNGs.
 Every page that was chosen is printed with its address, and the script fails if a page
 answers with an error status. When ``pngquant`` is installed (``apt-get install pngquant``)
 the PNGs are quantised to 256 colours, which makes them about three times smaller.
@@ -75,6 +76,9 @@ def main() -> int:
                         help="keep the stores in this folder and reuse them")
     parser.add_argument("--only", choices=["demo", "seeds"], default=None,
                         help="build and photograph one corpus only")
+    parser.add_argument("--pages", type=lambda v: set(v.split(",")), default=None,
+                        help="comma-separated page names (entity-country, home…) to re-take, "
+                             "leaving the other PNGs as they are")
     args = parser.parse_args()
     corpora = [
         Corpus("demo", [DEMO], demo_pages, phone=["home", "article", "event"]),
@@ -90,23 +94,27 @@ def main() -> int:
         stores.mkdir(parents=True, exist_ok=True)
         for corpus in corpora:
             if args.only in (None, corpus.name):
-                photograph(corpus, stores / f"{corpus.name}.db", args.out)
+                photograph(corpus, stores / f"{corpus.name}.db", args.out, args.pages)
     return 0
 
 
-def photograph(corpus: Corpus, db: Path, out: Path) -> None:
-    """Build (or bring up to date) the store of ``corpus`` at ``db`` and photograph it."""
+def photograph(corpus: Corpus, db: Path, out: Path, only: set[str] | None = None) -> None:
+    """Build (or bring up to date) the store of ``corpus`` at ``db`` and photograph it.
+
+    ``only`` names the pages to re-take; their PNGs alone are replaced (all by default).
+    """
     started = time.monotonic()
     with Store(db) as store:
         ingest(corpus.inputs, store)
         update(store)
         print(f"{corpus.name}: store ready in {time.monotonic() - started:.0f} s ({db})")
-        pages = corpus.pick(store)
-        for old in out.glob(f"{corpus.name}-*.png"):
-            old.unlink()
+        pages = {k: v for k, v in corpus.pick(store).items() if only is None or k in only}
+        old = list(out.glob(f"{corpus.name}-*.png")) if only is None else []
+        for png in old:
+            png.unlink()
         with serving(store) as base:
-            shoot(base, corpus.name, pages, corpus.phone, out)
-    shrink(sorted(out.glob(f"{corpus.name}-*.png")))
+            taken = shoot(base, corpus.name, pages, corpus.phone, out)
+    shrink(taken)
 
 
 def shrink(pngs: list[Path]) -> None:
@@ -146,25 +154,27 @@ def serving(store: Store) -> Iterator[str]:
         thread.join(timeout=10)
 
 
-def shoot(base: str, prefix: str, pages: Pages, phone: list[str], out: Path) -> None:
-    """One PNG per page at desktop width, plus the ``phone`` pages at phone width."""
+def shoot(base: str, prefix: str, pages: Pages, phone: list[str], out: Path) -> list[Path]:
+    """One PNG per page at desktop width, plus the ``phone`` pages at phone width (returned)."""
+    taken: list[Path] = []
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path="/usr/bin/chromium",
                                              args=CHROMIUM_ARGS)
         desktop = browser.new_page(viewport=DESKTOP)
         for name, path in pages.items():
-            save(desktop, base + path, out / f"{prefix}-{name}.png",
-                 full_page=name not in ABOVE_THE_FOLD)
+            taken.append(save(desktop, base + path, out / f"{prefix}-{name}.png",
+                              full_page=name not in ABOVE_THE_FOLD))
         mobile = browser.new_page(viewport=PHONE, device_scale_factor=2)
         for name in phone:
             if name in pages:
-                save(mobile, base + pages[name], out / f"{prefix}-{name}-phone.png",
-                     full_page=False)
+                taken.append(save(mobile, base + pages[name],
+                                  out / f"{prefix}-{name}-phone.png", full_page=False))
         browser.close()
+    return taken
 
 
-def save(page: Page, url: str, png: Path, full_page: bool) -> None:
-    """Open ``url`` and save it to ``png``; an error status stops the run.
+def save(page: Page, url: str, png: Path, full_page: bool) -> Path:
+    """Open ``url`` and save it to ``png`` (returned); an error status stops the run.
 
     ``full_page`` photographs the page down to its end or to ``MAX_HEIGHT``, whichever
     comes first; otherwise only what the window shows.
@@ -181,6 +191,7 @@ def save(page: Page, url: str, png: Path, full_page: bool) -> None:
     else:
         page.screenshot(path=str(png))
     print(f"  {png.name:28} {url}")
+    return png
 
 
 def demo_pages(store: Store) -> Pages:

@@ -41,9 +41,10 @@ def test_a_night_is_dated_by_its_second_day():
     assert happening_weekday(text) == 6
 
 
-PIECES = ["lundi", "          ", "Mardi", "ce ", "cette ", "samedi à dimanche", "hier", "avant-hier",
-          "aujourd'hui", "ce matin", "ce soir", "cet après-midi", " dernier", " prochain",
-          "16 septembre", " ", ", ", ". ", "\n", "depuis ", "sur-lundi", "mercredis", "a", "é"]
+PIECES = ["lundi", "          ", "Mardi", "ce ", "cette ", "samedi à dimanche", "hier",
+          "avant-hier", "aujourd'hui", "ce matin", "ce soir", "cet après-midi", " dernier",
+          " prochain", "16 septembre", " ", ", ", ". ", "\n", "depuis ", "sur-lundi",
+          "mercredis", "a", "é"]
 
 
 @given(st.lists(st.sampled_from(PIECES), max_size=40))

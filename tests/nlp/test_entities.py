@@ -61,3 +61,9 @@ def test_countries_carry_alpha3_from_cldr() -> None:
     assert gazetteer.country("Etats-Unis").country == "USA"  # type: ignore[union-attr]
     assert gazetteer.country("Union européenne") is None
     assert gazetteer.capital("Damas").country == "SYR"  # type: ignore[union-attr]
+
+
+def test_the_state_of_a_compound_noun_is_no_place(nlp: Language) -> None:
+    found = ents(nlp, "Le secrétaire d'État Marc Olier a reçu le chef d'État valdurien à Lisbonne.")
+    assert not [t for t in found if t.split()[0] in ("État", "Etat")]
+    assert found["Marc Olier"][0] == "PER"

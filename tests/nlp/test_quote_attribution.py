@@ -180,3 +180,22 @@ def test_an_untagged_verb_in_ant_is_a_participle(nlp: Language) -> None:
     doc = Doc(nlp.vocab, words=["évoquant", "déclare"], pos=["VERB", "VERB"])
     assert cues.present_participle(doc[0])
     assert not cues.present_participle(doc[1])
+
+
+def test_a_preposition_hung_on_the_verb_still_makes_an_adjunct(nlp: Language) -> None:
+    # The misparse seen on a real page, rebuilt by hand: "A" depends on the verb, and the
+    # noun after it is labelled the verb's subject. The name before the verb speaks instead.
+    words = ["A", "l'", "issue", "du", "sommet", ",", "Anne", "Rocard", "a", "déclaré", "que",
+             "les", "discussions", "reprendraient", "."]
+    pos = ["ADP", "DET", "NOUN", "ADP", "NOUN", "PUNCT", "PROPN", "PROPN", "AUX", "VERB",
+           "SCONJ", "DET", "NOUN", "VERB", "PUNCT"]
+    heads = [9, 2, 9, 4, 2, 2, 9, 6, 9, 9, 13, 12, 13, 9, 9]
+    deps = ["dep", "det", "nsubj", "case", "nmod", "punct", "appos", "flat:name", "aux:tense",
+            "ROOT", "mark", "det", "nsubj", "ccomp", "punct"]
+    spaces = [True, False, True, True, False, True, True, True, True, True, True, True, True,
+              False, False]
+    doc = Doc(nlp.vocab, words=words, spaces=spaces, pos=pos, heads=heads, deps=deps,
+              sent_starts=[True] + [False] * 14, ents=["O"] * 6 + ["B-PER", "I-PER"] + ["O"] * 7)
+    subject = cues.subject_span(doc[9])
+    assert subject is not None
+    assert "issue" not in subject.text

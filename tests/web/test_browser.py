@@ -337,6 +337,23 @@ def test_action_evidence_link_highlights_its_sentence(
     assert target.locator("a.mention").count() == 2
 
 
+def test_interaction_shows_more_evidence_on_demand(
+    story_page: tuple[Page, Watch], story_server: str, story_store: Store
+) -> None:
+    tab, _ = story_page
+    expect = sync_api.expect
+    france = next(e["id"] for e in story_store.entity_records() if e["name"] == "France")
+    tab.goto(f"{story_server}/entities/{france}")
+    agree = tab.locator("li.interaction", has=tab.locator(".action-what", has_text="AGREE"))
+    expect(agree).to_have_count(1)
+    second = agree.locator(".evidence-list a.evidence")
+    expect(second).to_be_hidden()
+    agree.locator("summary", has_text="and 1 more sentence").click()
+    expect(second).to_contain_text("La France a proposé à l'Allemagne de partager le coût")
+    second.click()
+    expect(tab.locator("mark.action:target")).to_contain_text("de partager le coût du canal")
+
+
 def test_hostile_quote_and_entity_run_nothing(
     story_page: tuple[Page, Watch], story_server: str, story_store: Store
 ) -> None:

@@ -114,6 +114,11 @@ def test_entity_page_of_a_country_shows_chart_and_interactions(
     assert "<title>2024-05-06: " in chart and "style=" not in chart
     interactions = html[html.index('id="actions-h"'):html.index('id="articles-h"')]
     assert "AGREE" in interactions and "Allemagne" in interactions
+    # Both outlets coded "France AGREE Allemagne": one row, with two articles behind it.
+    assert interactions.count(">AGREE<") == 1
+    agree = interactions[interactions.index(">AGREE<"):]
+    assert '<span class="support">2 articles · 2 outlets (' in agree
+    assert "and 1 more sentence</summary>" in agree
     assert re.search(r'href="/articles/\d+#a\d+"', interactions)
     assert html.count('class="article-link"') == 4
 

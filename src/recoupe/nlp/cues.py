@@ -236,10 +236,18 @@ def _parsed_subject(verb: Token) -> Span | None:
 
 
 def _has_preposition(noun: Token) -> bool:
-    """A French subject takes no preposition: a noun with one is a misparsed adjunct."""
-    return noun.pos_ in _NOMINAL and any(
-        c.dep_ == "case" and c.i < noun.i for c in noun.children
-    )
+    """A French subject takes no preposition: a noun with one is a misparsed adjunct.
+
+    The preposition may be the noun's own ``case`` child or, when the parser attached it
+    elsewhere ("A l'issue d'un entretien, X et Y ont déclaré": "A" hangs on the verb), the
+    word just before the noun's phrase.
+    """
+    if noun.pos_ not in _NOMINAL:
+        return False
+    if any(c.dep_ == "case" and c.i < noun.i for c in noun.children):
+        return True
+    before = noun.left_edge.i - 1
+    return before >= 0 and noun.doc[before].pos_ == "ADP" and not noun.doc[before].is_sent_end
 
 
 def _sentence_subject(verb: Token) -> Span | None:

@@ -10,7 +10,8 @@ Each component does one job on ``doc.ents`` and runs after spaCy's ``ner``:
   day ("Lundi") is not a person;
 * ``recoupe_places`` – countries become GPE with their ISO alpha-3 code; capitals and seats
   of power used as actors ("Moscou a annoncé", "le Kremlin") become the state they stand
-  for; a big city tagged as a person ("Washington") is a place, not a person.
+  for; a big city tagged as a person ("Washington") is a place, not a person; the "État"
+  of "secrétaire d'État" or "chef d'État" is no place.
 
 Spans carry ``span._.country`` (alpha-3) and ``span._.canonical`` (the name of what they
 stand for, e.g. "Russie" for "Moscou").
@@ -139,9 +140,21 @@ def not_persons(doc: Doc) -> Doc:
 
 @Language.component("recoupe_places")
 def places(doc: Doc) -> Doc:
-    """Resolve countries, capitals and seats of power to the state they stand for."""
-    doc.ents = [_place(ent) for ent in doc.ents]
+    """Resolve countries, capitals and seats of power to the state they stand for; drop the
+    "État" of a compound noun."""
+    doc.ents = [_place(ent) for ent in doc.ents if not _state_of_compound(ent)]
     return doc
+
+
+def _state_of_compound(ent: Span) -> bool:
+    """ "secrétaire d'État (américain)", "chef d'État", "coup d'État": the model tags the
+    "État" of these nouns as a place; it names no state ("l'État islamique" is kept)."""
+    first = ent[0].lower_
+    if first not in ("état", "etat") or ent.start == 0:
+        return False
+    after = ent.doc[ent.end].lower_ if ent.end < len(ent.doc) else ""
+    return ent.doc[ent.start - 1].lower_ in ("d'", "d’") and "islamique" not in (
+        after, ent[-1].lower_)
 
 
 def _place(ent: Span) -> Span:

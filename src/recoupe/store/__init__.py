@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Collection, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any
 
@@ -315,6 +315,16 @@ class Store:
         """Mentions of entities, optionally in one article or of one entity."""
         with self._read() as conn:
             return records.mention_records(conn, article_id, entity_id)
+
+    def mention_days(self, entity_id: int) -> dict[str | None, int]:
+        """Mentions of one entity counted by publication day, without reading them all."""
+        with self._read() as conn:
+            return records.mention_days(conn, entity_id)
+
+    def article_origins(self, article_ids: Collection[int]) -> dict[int, Record]:
+        """Outlet and ``duplicate_of`` of these articles, by id, in one query."""
+        with self._read() as conn:
+            return records.article_origins(conn, article_ids)
 
     def article_links(self, article_id: int) -> Record | None:
         """Where the link stage placed one article, and why."""

@@ -330,6 +330,34 @@ def mention_records(
     ]
 
 
+def mention_days(conn: Connection, entity_id: int) -> dict[str | None, int]:
+    """How many mentions of one entity each publication day holds (``None``: undated).
+
+    Counted in SQL, one row per day, so that an entity's page does not read every mention.
+    """
+    query = (
+        select(articles.c.published_day, func.count().label("n"))
+        .select_from(mentions)
+        .join(entities, entities.c.key == mentions.c.entity_key)
+        .join(articles, articles.c.id == mentions.c.article_id)
+        .where(entities.c.id == entity_id)
+        .group_by(articles.c.published_day)
+    )
+    return {_iso(r.published_day): r.n for r in conn.execute(query)}
+
+
+def article_origins(conn: Connection, article_ids: Collection[int]) -> dict[int, dict[str, Any]]:
+    """The outlet of these articles and the article each one copies (``duplicate_of``)."""
+    query = (
+        select(articles.c.id, articles.c.outlet, article_links.c.duplicate_of)
+        .join(article_links, article_links.c.article_id == articles.c.id, isouter=True)
+        .where(articles.c.id.in_(list(article_ids)))
+    )
+    return {
+        r.id: {"outlet": r.outlet, "duplicate_of": r.duplicate_of} for r in conn.execute(query)
+    }
+
+
 def story_timeline(conn: Connection, story_id: int) -> dict[str, Any] | None:
     """One story in the order its events happened, for ``recoupe timeline``.
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from markupsafe import Markup, escape
@@ -34,13 +34,24 @@ def bars(days: Iterable[str | None]) -> list[Bar]:
     Undated mentions are left out. Every day (or month) from the first to the last is a bar,
     so that the horizontal axis is time and a quiet week shows as a gap.
     """
-    dated = sorted(dt.date.fromisoformat(d[:10]) for d in days if d)
+    return counted_bars(Counter(days))
+
+
+def counted_bars(counts: Mapping[str | None, int]) -> list[Bar]:
+    """:func:`bars` of days already counted (``{day: n}``), as a ``GROUP BY`` returns them."""
+    dated: Counter[dt.date] = Counter()
+    for day, n in counts.items():
+        if day and n:
+            dated[dt.date.fromisoformat(day[:10])] += n
     if not dated:
         return []
-    monthly = (dated[-1] - dated[0]).days > DAILY_SPAN
-    counts = Counter(d.isoformat()[:7] if monthly else d.isoformat() for d in dated)
-    periods = _months(dated[0], dated[-1]) if monthly else _days(dated[0], dated[-1])
-    return [Bar(label, counts.get(label, 0)) for label in periods]
+    first, last = min(dated), max(dated)
+    monthly = (last - first).days > DAILY_SPAN
+    periods: Counter[str] = Counter()
+    for date, n in dated.items():
+        periods[date.isoformat()[:7] if monthly else date.isoformat()] += n
+    labels = _months(first, last) if monthly else _days(first, last)
+    return [Bar(label, periods.get(label, 0)) for label in labels]
 
 
 def _days(first: dt.date, last: dt.date) -> list[str]:

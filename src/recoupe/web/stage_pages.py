@@ -5,7 +5,7 @@ from __future__ import annotations
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse
 
-from recoupe.web.charts import bars, svg_chart
+from recoupe.web.charts import counted_bars, svg_chart
 from recoupe.web.pages import StoreDep, render
 from recoupe.web.stages import (
     entity_articles,
@@ -41,14 +41,14 @@ def event_page(request: Request, store: StoreDep, event_id: str) -> HTMLResponse
 def entity_page(request: Request, store: StoreDep, entity_id: str) -> HTMLResponse:
     """An entity: kind, country, aliases, roles, mentions over time, quotes, interactions."""
     entity = found(store.entity_record(parse_id(entity_id, "entity")), entity_id, "entity")
-    mentions = store.mention_records(entity_id=entity["id"])
-    chart_data = bars(m["day"] for m in mentions)
+    days = store.mention_days(entity["id"])  # counted in SQL, not one row per mention
+    chart_data = counted_bars(days)
     chart = svg_chart(chart_data, f"Mentions of {entity['name']} over time")
     return render(
         request,
         "entity.html",
         entity=entity,
-        mention_count=len(mentions),
+        mention_count=sum(days.values()),
         chart=chart,
         chart_data=chart_data,
         quotes=entity_quotes(store, entity["id"]),

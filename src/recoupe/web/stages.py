@@ -6,7 +6,8 @@ Plain functions over :class:`recoupe.store.Store`'s read models; the routes live
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -130,13 +131,122 @@ def entity_quotes(store: Store, entity_id: int) -> list[Record]:
     return store.quotes_by(entity_id)
 
 
-def interactions(store: Store, country: str | None) -> list[Record]:
-    """Actions where ``country`` is the source or the target, by date (none without a code)."""
+@dataclass
+class Interaction:
+    """One who-did-what-to-whom, however many sentences, articles and wire copies code it.
+
+    ``evidence`` holds every coding action (best first: earliest, from an original article,
+    then in article order), each with its article's ``outlet`` and ``copy_of`` (the article
+    it repeats, or ``None``). ``articles`` counts distinct reports: a wire copy counts with
+    its original, but its outlet counts among ``outlets``.
+    """
+
+    source: Record | None
+    event: str
+    negated: bool
+    target: Record | None
+    evidence: list[Record]
+
+    @property
+    def first(self) -> Record:
+        """The evidence shown first."""
+        return self.evidence[0]
+
+    @property
+    def modes(self) -> list[str]:
+        """The PLOVER modes the sentences were coded with, most frequent first."""
+        return _ranked(a["mode"] for a in self.evidence if a["mode"])
+
+    @property
+    def outlets(self) -> list[str]:
+        """The outlets that published a coding sentence, in evidence order (earliest first)."""
+        return list(dict.fromkeys(a["outlet"] for a in self.evidence if a["outlet"]))
+
+    @property
+    def articles(self) -> int:
+        """Distinct reports: articles, a wire copy counting with the article it repeats."""
+        return len({a["copy_of"] or a["article_id"] for a in self.evidence})
+
+    @property
+    def copies(self) -> int:
+        """Wire copies (articles repeating another one) among the coding articles."""
+        return len({a["article_id"] for a in self.evidence if a["copy_of"]})
+
+    @property
+    def sentences(self) -> list[list[Record]]:
+        """The evidence by sentence text: each distinct sentence with every action carrying it.
+
+        A wire copy repeats its original's sentences word for word; they are listed once,
+        with links to each article that carries them.
+        """
+        by_text: dict[str, list[Record]] = {}
+        for action in self.evidence:
+            by_text.setdefault(" ".join(action["sentence"].split()), []).append(action)
+        return list(by_text.values())
+
+    @property
+    def dates(self) -> tuple[str | None, str | None]:
+        """The first and last dates of the coding sentences (``None`` when all undated)."""
+        dated = sorted(a["date"] for a in self.evidence if a["date"])
+        return (dated[0], dated[-1]) if dated else (None, None)
+
+
+def interactions(store: Store, country: str | None) -> list[Interaction]:
+    """Distinct interactions where ``country`` is the source or the target (none without a code).
+
+    The same triple (source, event, target, negated or not) coded from a headline, a lead and
+    a quote, or from wire copies of one dispatch, is one :class:`Interaction` with all its
+    evidence; the most widely reported come first, then the earliest.
+    """
     if not country:
         return []
     found = {a["id"]: a for a in store.action_records(source=country)}
     found.update({a["id"]: a for a in store.action_records(target=country)})
-    return sorted(found.values(), key=lambda a: (a["date"] is None, a["date"] or "", a["id"]))
+    origins = store.article_origins({a["article_id"] for a in found.values()})
+    grouped: dict[tuple[Any, ...], list[Record]] = defaultdict(list)
+    for action in found.values():
+        origin = origins.get(action["article_id"], {})
+        evidence = {**action, "outlet": origin.get("outlet"), "copy_of": origin.get("duplicate_of")}
+        grouped[_triple(action)].append(evidence)
+    rows = [_interaction(sorted(group, key=_evidence_order)) for group in grouped.values()]
+    rows.sort(key=_interaction_order)
+    return rows
+
+
+def _triple(action: Record) -> tuple[Any, ...]:
+    """What makes two actions the same interaction: the parties (by code), event, negation."""
+    return (_party(action["source"]), action["event"], bool(action["negated"]),
+            _party(action["target"]))
+
+
+def _party(actor: Record | None) -> str | None:
+    """An actor's country code, or its name folded when it has none."""
+    if not actor:
+        return None
+    return actor.get("code") or " ".join(str(actor.get("name") or "").casefold().split()) or None
+
+
+def _interaction(evidence: list[Record]) -> Interaction:
+    """The interaction of sorted ``evidence``, its parties named as the first sentence has them."""
+    first = evidence[0]
+    return Interaction(first["source"], first["event"], bool(first["negated"]), first["target"],
+                       evidence)
+
+
+def _evidence_order(action: Record) -> tuple[bool, str, bool, int, int]:
+    """Dated first and oldest first, an original before a copy, then article and offset."""
+    return (action["date"] is None, action["date"] or "", action["copy_of"] is not None,
+            action["article_id"], action["start"])
+
+
+def _interaction_order(row: Interaction) -> tuple[int, int, int, tuple[bool, str, bool, int, int]]:
+    """Most reports first (articles, outlets, distinct sentences), then by first evidence."""
+    return (-row.articles, -len(row.outlets), -len(row.sentences), _evidence_order(row.first))
+
+
+def _ranked(values: Iterable[str]) -> list[str]:
+    """Distinct ``values``, most frequent first, ties in order of first appearance."""
+    return [value for value, _n in Counter(values).most_common()]
 
 
 def entity_articles(store: Store, article_ids: list[int]) -> list[Article]:
