@@ -126,9 +126,40 @@ def article_order(article: Article) -> tuple[bool, str, int]:
 # ---------------------------------------------------------------- an entity
 
 
-def entity_quotes(store: Store, entity_id: int) -> list[Record]:
-    """The quotes whose speaker was resolved to this entity."""
-    return store.quotes_by(entity_id)
+@dataclass
+class QuoteGroup:
+    """One thing an entity said, however many articles carry it: ``first`` is shown, with
+    its outlet; ``others`` are the other articles' copies of the same words (wire copies,
+    republications), each with its outlet and ``copy_of``."""
+
+    first: Record
+    others: list[Record]
+
+
+def entity_quotes(store: Store, entity_id: int) -> list[QuoteGroup]:
+    """The quotes whose speaker was resolved to this entity, the same words listed once.
+
+    Quotes are grouped by their text with case, spacing and punctuation ignored; the first
+    of a group is the earliest, from an original article rather than a copy.
+    """
+    quotes = store.quotes_by(entity_id)
+    origins = store.article_origins({q["article_id"] for q in quotes})
+    grouped: dict[str, list[Record]] = {}
+    for quote in quotes:
+        origin = origins.get(quote["article_id"], {})
+        carried = {**quote, "outlet": origin.get("outlet"), "copy_of": origin.get("duplicate_of")}
+        grouped.setdefault(_said(quote["text"]), []).append(carried)
+    out = []
+    for group in grouped.values():
+        group.sort(key=lambda q: (q["copy_of"] is not None, q["published"] is None,
+                                  str(q["published"] or ""), q["article_id"]))
+        out.append(QuoteGroup(group[0], group[1:]))
+    return out
+
+
+def _said(text: str) -> str:
+    """Quote text folded for comparison: lower case, words only."""
+    return " ".join("".join(c if c.isalnum() else " " for c in text.casefold()).split())
 
 
 @dataclass
