@@ -125,3 +125,21 @@ def test_update_twice_changes_nothing(db: str) -> None:
     result = run("update", "--db", db)
     assert "analysed 0, placed in events 0" in result.output
     assert jsonl("export", "events", "--db", db) == before
+
+
+def test_explain_names_events_by_number_and_says_why_one_was_ruled_out(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> None:
+    folder = tmp_path_factory.mktemp("weekdays")
+    (folder / "a.txt").write_text(ARTICLES["a.txt"], encoding="utf-8")
+    later = ARTICLES["b.txt"].replace("lundi", "jeudi")  # undated, another day of the week
+    (folder / "b.txt").write_text(later, encoding="utf-8")
+    path = str(tmp_path_factory.mktemp("store") / "store.db")
+    assert run("ingest", "--db", path, str(folder)).exit_code == 0
+    events = jsonl("export", "events", "--db", path)
+    assert len(events) == 2
+    result = runner.invoke(app, ["explain", "2", "--db", path], env={"COLUMNS": "200"})
+    assert result.exit_code == 0
+    assert "new → event 2" in result.output
+    assert "│ 1 " in result.output  # the candidate, by the number `recoupe events` shows
+    assert "names jeudi" in result.output and "lundi" in result.output

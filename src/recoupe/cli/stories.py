@@ -74,8 +74,9 @@ def explain(
     out.print(f"threshold to join an event: {why['threshold']:.3f}")
     table = Table("candidate event", "score", "time decay", "components", "note")
     for candidate in why["candidates"]:
+        number = candidate.get("event_number")
         table.add_row(
-            escape(candidate["event_id"]),
+            str(number) if number is not None else escape(candidate["event_id"]),
             f"{candidate['score']:.3f}",
             f"{candidate['time_decay']:.3f}",
             escape(json.dumps({k: round(v, 3) for k, v in candidate["components"].items()})),

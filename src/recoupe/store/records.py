@@ -240,8 +240,20 @@ def article_links_of(conn: Connection, article_id: int) -> dict[str, Any] | None
         "event_id": row.event_id,
         "story_id": row.story_id,
         "duplicate_of": row.duplicate_of,
-        "explanation": row.explanation,
+        "explanation": _numbered(conn, row.explanation),
     }
+
+
+def _numbered(conn: Connection, explanation: dict[str, Any] | None) -> dict[str, Any] | None:
+    """The explanation with each candidate's event id as users see it (``event_number``)."""
+    if not explanation or not explanation.get("candidates"):
+        return explanation
+    keys = [c["event_id"] for c in explanation["candidates"]]
+    found = conn.execute(select(events.c.key, events.c.id).where(events.c.key.in_(keys)))
+    numbers = {key: number for key, number in found}
+    candidates = [{**c, "event_number": numbers.get(c["event_id"])}
+                  for c in explanation["candidates"]]
+    return {**explanation, "candidates": candidates}
 
 
 def link_columns(conn: Connection) -> dict[int, dict[str, int | None]]:
