@@ -199,3 +199,22 @@ def test_a_preposition_hung_on_the_verb_still_makes_an_adjunct(nlp: Language) ->
     subject = cues.subject_span(doc[9])
     assert subject is not None
     assert "issue" not in subject.text
+
+
+def test_a_role_with_a_nationality_skips_persons_of_another(annotate: Annotate) -> None:
+    body = (
+        "Le ministre français Paul Morel a menacé son homologue portugais Rui Serrano de "
+        "fermer la frontière. Rui Serrano a dénoncé un chantage.\n"
+        "« Nous ne céderons rien », a ajouté le porte-parole du ministère français, Léo Brun.\n"
+        "Le ministre portugais a quant à lui fait remarquer que les camions attendaient depuis "
+        "trois jours."
+    )
+    q = only(annotate(body), "camions")
+    assert q.speaker == "Rui Serrano"
+
+
+def test_an_honorific_without_a_space_is_part_of_the_source(annotate: Annotate) -> None:
+    body = ("Léo Brun a présidé la séance. Les négociations ont été longues et difficiles, "
+            "selon M.Brun.")
+    q = only(annotate(body), "négociations")
+    assert q.speaker == "Léo Brun"

@@ -66,9 +66,12 @@ _AS_SAID = re.compile(
     r"(?P<cue>\w+)\s+(?P<who>[^,;:«»\"]{2,80}?)\s*,\s*(?P<rest>\S.*)$",
     re.IGNORECASE | re.DOTALL,
 )
+#: An honorific's full stop is no end of phrase: "selon M.Kerry", "d'après Mme. Sorel".
+_HONORIFIC_DOT = r"\b(?:M|MM|Mme|Mlle|Dr|Pr|Me|Mgr)\.\s*(?=[A-ZÀ-Ý])"
 _MID_FRAME = re.compile(
     r"(?:,\s*|\s)(?P<cue>selon|d['’]après)\s+"
-    r"(?P<who>(?:(?!\b(?:qui|que|dont|et)\b)[^,;.:«»\"])+?)\s*(?P<after>[,.;:]|\bqui\b|\bdont\b|$)",
+    rf"(?P<who>(?:(?!\b(?:qui|que|dont|et)\b)(?:{_HONORIFIC_DOT}|[^,;.:«»\"]))+?)"
+    r"\s*(?P<after>[,.;:]|\bqui\b|\bdont\b|$)",
     re.I,
 )
 _NOT_A_SOURCE = re.compile(

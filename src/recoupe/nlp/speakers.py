@@ -34,6 +34,7 @@ from recoupe.nlp.cues import TIME_WORDS
 from recoupe.nlp.gazetteer import fold
 from recoupe.nlp.lexicon import DEMONSTRATIVES, DOCUMENT_NOUNS, ORG_NOUNS, PRONOUNS, SPOKES_NOUNS
 from recoupe.nlp.mentions import DocMention
+from recoupe.nlp.plover.demonyms import demonym_country
 
 _DEFINITE = frozenset({"le", "la", "l'", "l’", "les", "ce", "cette"})
 _HONORIFIC_GENDER = {"mme": "F", "mlle": "F", "madame": "F", "m.": "M", "monsieur": "M"}
@@ -245,18 +246,20 @@ class ArticleSpeakers:
             return None
         gender = coref.role_gender(phrase)
         word = None if demonym else fold(head.text)
+        nation = _nationality(phrase)
         fits = [
             e
             for e in self._previous_sentence_persons(phrase)
-            if self._fits(e, gender) and self._title_fits(e, word)
+            if self._fits(e, gender, nation) and self._title_fits(e, word)
         ]
         if fits:
             return fits[-1]
         near = phrase.start_char - self.last_end < _NEAR
         last = self.last
-        if last is not None and near and self._fits(last, gender) and self._title_fits(last, word):
+        if (last is not None and near and self._fits(last, gender, nation)
+                and self._title_fits(last, word)):
             return last
-        return self._most_mentioned(phrase.start_char, gender)
+        return self._most_mentioned(phrase.start_char, gender, nation)
 
     def _title_fits(self, entity: int, word: str | None) -> bool:
         """Whether ``entity`` may bear the role ``word``: not when the article gives it
@@ -324,17 +327,21 @@ class ArticleSpeakers:
             return None
         head = fold(nouns[0].text)
         words = {fold(t.text) for t in phrase if t.is_alpha and fold(t.text) not in _FUNCTION_WORDS}
+        nation = _nationality(phrase)
         best: tuple[float, int] | None = None
         for i, m in enumerate(self.mentions):
             if not m.role or m.start >= phrase.start_char + 400:
                 continue
             role = _role_words(m.role)
+            if nation and not self._fits(self.assign[i], None, nation):
+                continue  # "le ministre portugais" is not "le ministre français X"
             share = len(words & role) / max(len(words), 1)
             if head in role and share >= 0.5 and (best is None or share >= best[0]):
                 best = (share, self.assign[i])
         return best[1] if best else None
 
-    def _most_mentioned(self, char: int, gender: str | None = None) -> int | None:
+    def _most_mentioned(self, char: int, gender: str | None = None,
+                        nation: str | None = None) -> int | None:
         """The person named most often before ``char`` (a definite role's likely referent),
         names inside quote marks left out."""
         counts: dict[int, float] = {}
@@ -343,7 +350,7 @@ class ArticleSpeakers:
             entity = self.assign[i]
             if m.kind != "PER" or m.end > char or quoted:
                 continue
-            if self._fits(entity, gender):
+            if self._fits(entity, gender, nation):
                 # a subject mention weighs more: the topic, not a passing complement
                 weight = 1.5 if _is_subject(m.span) else 1.0
                 counts[entity] = counts.get(entity, 0) + weight
@@ -373,9 +380,24 @@ class ArticleSpeakers:
             1 for i, m in enumerate(self.mentions) if self.assign[i] == entity and m.start < at
         )
 
-    def _fits(self, entity: int, gender: str | None) -> bool:
+    def _fits(self, entity: int, gender: str | None, nation: str | None = None) -> bool:
+        """Whether ``entity`` is a person of ``gender`` and, when a role names a nationality
+        ("le ministre russe"), not one the article gives another ("homologue américain")."""
         known = self.gender.get(entity)
-        return self._is_person(entity) and (gender is None or known is None or known == gender)
+        if not self._is_person(entity) or (gender and known and known != gender):
+            return False
+        nations = self._nations(entity) if nation else set()
+        return not nations or nation in nations
+
+    def _nations(self, entity: int) -> set[str]:
+        """Countries the article's roles for ``entity`` name ("son homologue russe" → RUS)."""
+        return {
+            code
+            for i, m in enumerate(self.mentions)
+            if self.assign[i] == entity and m.role
+            for word in _role_words(m.role)
+            if (code := demonym_country(word))
+        }
 
     def _institution_after(self, at: int) -> int | None:
         """ "confirme-t-on au Fonds de garantie": the organisation right after an "on"."""
@@ -510,6 +532,14 @@ def _is_subject(span: Span) -> bool:
     """A mention that is (or names, in apposition) the subject of its clause."""
     deps = {span.root.dep_, span.root.head.dep_ if span.root.dep_ in ("appos", "flat:name") else ""}
     return bool(deps & {"nsubj", "nsubj:pass"})
+
+
+def _nationality(phrase: Span) -> str | None:
+    """The country of the first nationality adjective of a role ("le ministre russe")."""
+    for tok in phrase:
+        if tok.pos_ == "ADJ" and (code := demonym_country(tok.lower_)):
+            return code
+    return None
 
 
 def _role_words(role: str) -> set[str]:

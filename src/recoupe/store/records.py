@@ -493,8 +493,15 @@ def designations(conn: Connection, article_ids: list[int]) -> list[dict[str, Any
     return [
         {"entity_id": i, "name": name, "by_outlet": outlets}
         for (i, name), outlets in names.items()
-        if len(outlets) > 1 and len({fold(t) for ts in outlets.values() for t in ts}) > 1
+        if len(outlets) > 1 and _named_apart(outlets)
     ]
+
+
+def _named_apart(by_outlet: dict[str, list[str]]) -> bool:
+    """Whether some outlet uses a name for the entity that another outlet never uses (accents
+    and case aside): "Moscou" and "Russie" in both is no difference, "Damas" in one is."""
+    used = [{fold(t) for t in texts} for texts in by_outlet.values()]
+    return any(a != b for a in used for b in used)
 
 
 def _outlet_view(view: dict[str, Any], titles: dict[int, Any]) -> dict[str, Any]:
