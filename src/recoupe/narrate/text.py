@@ -21,6 +21,8 @@ __all__ = [
     "content_tokens",
     "fold",
     "name_tokens",
+    "said_tokens",
+    "said_words",
     "sentence_spans",
     "stem_tokens",
     "words",
@@ -100,8 +102,24 @@ def content_tokens(text: str, language: str = "fr") -> list[str]:
 def said_tokens(text: str, language: str = "fr") -> list[str]:
     """:func:`content_tokens` of ``text`` without its capitalised names: what a sentence says,
     apart from who it names (which :func:`claim_similarity` weighs on its own)."""
-    names = {fold(_stemmer(language).stemWord(n)) for n in name_tokens(text)}
-    return [t for t in content_tokens(text, language) if t not in names]
+    return [stem for stem, _ in said_words(text, language)]
+
+
+def said_words(text: str, language: str = "fr") -> list[tuple[str, str]]:
+    """:func:`said_tokens` of ``text`` each with the word it comes from (lower-cased,
+    de-elided, accents kept): the stem is what TF-IDF counts, the word what a word-vector
+    table is looked up with (vectors are keyed by words, not stems)."""
+    stem = _stemmer(language)
+    names = {fold(stem.stemWord(n)) for n in name_tokens(text)}
+    out: list[tuple[str, str]] = []
+    for w in words(text):
+        low = _split_elision(w.lower())
+        if low in STOP_WORDS or len(low) < 2:
+            continue
+        token = fold(stem.stemWord(low))
+        if token not in names:
+            out.append((token, low))
+    return out
 
 
 def name_tokens(text: str) -> frozenset[str]:
@@ -121,16 +139,20 @@ NAME_WEIGHT = 0.3
 NAME_CONFIRMS = 0.3
 
 
-def claim_similarity(cosine: np.ndarray, names: Sequence[frozenset[str]]) -> np.ndarray:
+def claim_similarity(
+    cosine: np.ndarray, names: Sequence[frozenset[str]], confirm: np.ndarray | None = None
+) -> np.ndarray:
     """How far two sentences make the same claim: ``0.7 * cosine + 0.3 * Jaccard(names)``.
 
-    ``cosine`` is the sentences' TF-IDF cosine matrix, ``names`` the names each cites
-    (:func:`name_tokens` or the ``nlp`` stage's entity keys). Lexical overlap alone misses
-    paraphrases of the same wire story; the people and places named are what they keep.
-    Names confirm a lexical match but do not make one: below a cosine of
+    ``cosine`` is the sentences' word similarity in [0, 1]: their TF-IDF cosine matrix, or
+    (in :mod:`recoupe.narrate.compare`) its blend with word-vector matching; ``names`` the
+    names each cites (:func:`name_tokens` or the ``nlp`` stage's entity keys). Lexical
+    overlap alone misses paraphrases of the same wire story; the people and places named are
+    what they keep. Names confirm a word match but do not make one: below a ``cosine`` of
     :data:`NAME_CONFIRMS` their weight shrinks in proportion, so that two sentences citing
     the same prosecutor about different things ("a requis trois ans", "le préjudice dépasse
-    1,5 million") are not one claim.
+    1,5 million") are not one claim. ``confirm`` is the word similarity that gates names
+    (``cosine`` itself by default).
     """
     n = len(names)
     jac = np.zeros((n, n))
@@ -140,5 +162,6 @@ def claim_similarity(cosine: np.ndarray, names: Sequence[frozenset[str]]) -> np.
             if union:
                 jac[i, j] = jac[j, i] = len(names[i] & names[j]) / len(union)
     np.fill_diagonal(jac, 1.0)
-    confirmed = jac * np.minimum(1.0, cosine / NAME_CONFIRMS)
+    gate = cosine if confirm is None else confirm
+    confirmed = jac * np.minimum(1.0, gate / NAME_CONFIRMS)
     return (1 - NAME_WEIGHT) * cosine + NAME_WEIGHT * confirmed
