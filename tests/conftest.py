@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import itertools
 import json
-from collections.abc import Iterator
+import os
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+from sqlalchemy import NullPool, create_engine, make_url
 
 from recoupe.pipeline import ingest, update
 from recoupe.store import Store
@@ -58,6 +61,75 @@ def corpus(tmp_path: Path) -> Path:
     return folder
 
 
+#: A PostgreSQL database to run the store, pipeline and web tests on too (a SQLAlchemy URL
+#: such as ``postgresql+psycopg://user@127.0.0.1:5432/recoupe_test``), or unset: SQLite only.
+POSTGRES = os.environ.get("RECOUPE_TEST_POSTGRES", "")
+BACKENDS = ["sqlite", "postgresql"] if POSTGRES else ["sqlite"]
+_schema_numbers = itertools.count()
+
+#: What the ``new_db`` fixture gives: a function making the location of a new store.
+NewDb = Callable[[str], str]
+
+
+class Databases:
+    """Fresh, isolated stores on one backend: SQLite files, or PostgreSQL schemas.
+
+    Each PostgreSQL store is a schema of its own (``search_path`` is set in its URL, which
+    other processes can open too); :meth:`drop` removes them all, so the server is left as
+    it was found, and parallel or repeated runs never see each other's rows.
+    """
+
+    def __init__(self, backend: str, folder: Path) -> None:
+        self.backend = backend
+        self.folder = folder
+        self.schemas: list[str] = []
+
+    def new(self, name: str) -> str:
+        """The location of a new, empty store (``name`` names the SQLite file)."""
+        if self.backend == "sqlite":
+            return str(self.folder / f"{name}.db")
+        schema = f"recoupe_test_{os.getpid()}_{next(_schema_numbers)}"
+        self._run(f'CREATE SCHEMA "{schema}"')
+        self.schemas.append(schema)
+        url = make_url(POSTGRES).update_query_dict({"options": f"-csearch_path={schema}"})
+        return url.render_as_string(hide_password=False)
+
+    def drop(self) -> None:
+        """Drop every schema made here, with all it holds."""
+        for schema in self.schemas:
+            self._run(f'DROP SCHEMA IF EXISTS "{schema}" CASCADE')
+        self.schemas.clear()
+
+    @staticmethod
+    def _run(statement: str) -> None:
+        engine = create_engine(POSTGRES, poolclass=NullPool, isolation_level="AUTOCOMMIT")
+        with engine.connect() as conn:
+            conn.exec_driver_sql(statement)
+        engine.dispose()
+
+
+@pytest.fixture(scope="session", params=BACKENDS)
+def backend(request: pytest.FixtureRequest) -> str:
+    """The database the store tests run on: ``sqlite``, and ``postgresql`` when configured."""
+    return str(request.param)
+
+
+@pytest.fixture(scope="session")
+def session_dbs(backend: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Databases]:
+    """Stores that live for the whole session (shared, read-only fixtures)."""
+    databases = Databases(backend, tmp_path_factory.mktemp(f"stores-{backend}"))
+    yield databases
+    databases.drop()
+
+
+@pytest.fixture
+def new_db(backend: str, tmp_path: Path) -> Iterator[NewDb]:
+    """Makes new stores for one test (``new_db("s")``), dropped after it."""
+    databases = Databases(backend, tmp_path)
+    yield databases.new
+    databases.drop()
+
+
 def demo_key(origin: str) -> str:
     """The gold file's key of an article origin: its path under the demo corpus + fragment."""
     path, _, fragment = origin.partition("#")
@@ -66,9 +138,9 @@ def demo_key(origin: str) -> str:
 
 
 @pytest.fixture(scope="session")
-def demo_store(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Store]:
+def demo_store(session_dbs: Databases) -> Iterator[Store]:
     """The demo corpus ingested and analysed once (all stages) into a fresh store."""
-    with Store(tmp_path_factory.mktemp("demo") / "demo.db") as store:
+    with Store(session_dbs.new("demo")) as store:
         report = ingest([DEMO / "corpus"], store, jobs=2)
         assert report.rejected == [], report.rejected
         update(store)

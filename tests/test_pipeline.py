@@ -12,11 +12,11 @@ from pathlib import Path
 
 from recoupe.pipeline import ingest
 from recoupe.store import Store
-from tests.conftest import write_articles
+from tests.conftest import NewDb, write_articles
 
 
-def test_second_ingest_changes_nothing(corpus: Path, tmp_path: Path) -> None:
-    with Store(tmp_path / "s.db") as store:
+def test_second_ingest_changes_nothing(corpus: Path, new_db: NewDb) -> None:
+    with Store(new_db("s")) as store:
         first = ingest([corpus], store)
         before = [(a.id, a.title, a.body) for a in store.iter_articles()]
         second = ingest([corpus], store)
@@ -26,11 +26,13 @@ def test_second_ingest_changes_nothing(corpus: Path, tmp_path: Path) -> None:
     assert before == after
 
 
-def test_bad_inputs_are_named_and_the_rest_is_stored(corpus: Path, tmp_path: Path) -> None:
+def test_bad_inputs_are_named_and_the_rest_is_stored(
+    corpus: Path, tmp_path: Path, new_db: NewDb
+) -> None:
     (corpus / "empty.txt").write_bytes(b"")
     (corpus / "image.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" * 20)
     missing = tmp_path / "nowhere.txt"
-    with Store(tmp_path / "s.db") as store:
+    with Store(new_db("s")) as store:
         report = ingest([corpus, missing], store)
         stored = store.count_articles()
     origins = {Path(r.origin).name for r in report.rejected}
@@ -40,8 +42,8 @@ def test_bad_inputs_are_named_and_the_rest_is_stored(corpus: Path, tmp_path: Pat
     assert report.exit_code == 1
 
 
-def test_articles_carry_clean_metadata(corpus: Path, tmp_path: Path) -> None:
-    with Store(tmp_path / "s.db") as store:
+def test_articles_carry_clean_metadata(corpus: Path, new_db: NewDb) -> None:
+    with Store(new_db("s")) as store:
         ingest([corpus], store)
         articles = list(store.iter_articles())
     first = articles[0]
@@ -51,8 +53,8 @@ def test_articles_carry_clean_metadata(corpus: Path, tmp_path: Path) -> None:
     assert first.raw.decode("utf-8").startswith("À Valmont")
 
 
-def test_parallel_extraction_stores_the_same_articles(corpus: Path, tmp_path: Path) -> None:
-    with Store(tmp_path / "one.db") as one, Store(tmp_path / "two.db") as two:
+def test_parallel_extraction_stores_the_same_articles(corpus: Path, new_db: NewDb) -> None:
+    with Store(new_db("one")) as one, Store(new_db("two")) as two:
         ingest([corpus], one)
         ingest([corpus], two, jobs=2)
         assert [(a.title, a.body) for a in one.iter_articles()] == [

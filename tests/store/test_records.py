@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from tests.conftest import NewDb
 
 from recoupe.model import (
     Action,
@@ -77,9 +78,9 @@ def place(store: Store, ids: dict[int, int]) -> None:
 
 
 @pytest.fixture
-def store(tmp_path: Path) -> Iterator[Store]:
+def store(new_db: NewDb) -> Iterator[Store]:
     """Six articles with annotations, five of them in events and stories."""
-    with Store(tmp_path / "r.db") as opened:
+    with Store(new_db("r")) as opened:
         added = opened.add_batch([make_article(n, DAYS[n]) for n in range(1, 7)], [], None)
         ids = {n: a.id for n, a in zip(range(1, 7), added, strict=True) if a.id is not None}
         entity = Entity("PER:corps", "Corps", "PER", aliases=["Corps"], articles=list(ids.values()))

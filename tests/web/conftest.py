@@ -5,7 +5,6 @@ from __future__ import annotations
 import threading
 import time
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 import uvicorn
@@ -13,14 +12,15 @@ from fastapi.testclient import TestClient
 
 from recoupe.store import Store
 from recoupe.web import create_app
+from tests.conftest import Databases, NewDb
 from tests.web.fictional import HOSTILE_TITLE, TOKEN, Corpus, fill_store, free_port
 from tests.web.storyline import build_story_store, make_hostile
 
 
 @pytest.fixture(scope="session")
-def web_corpus(tmp_path_factory: pytest.TempPathFactory) -> Corpus:
-    """A store file holding the fictional articles (shared by the read-only tests)."""
-    db = tmp_path_factory.mktemp("web") / "web.db"
+def web_corpus(session_dbs: Databases) -> Corpus:
+    """A store holding the fictional articles (shared by the read-only tests)."""
+    db = session_dbs.new("web")
     with Store(db) as store:
         ids = fill_store(store)
     return Corpus(db=db, ids=ids, hostile_id=ids[HOSTILE_TITLE])
@@ -40,10 +40,12 @@ def client(read_store: Store) -> TestClient:
 
 
 @pytest.fixture(scope="session")
-def story_store(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Store]:
+def story_store(
+    tmp_path_factory: pytest.TempPathFactory, session_dbs: Databases
+) -> Iterator[Store]:
     """The fictional storyline through the real pipeline, then made hostile (see storyline)."""
     folder = tmp_path_factory.mktemp("story")
-    with Store(folder / "story.db") as store:
+    with Store(session_dbs.new("story")) as store:
         build_story_store(store, folder)
         make_hostile(store)
         yield store
@@ -56,9 +58,9 @@ def story_client(story_store: Store) -> TestClient:
 
 
 @pytest.fixture
-def writable(tmp_path: Path) -> Iterator[TestClient]:
+def writable(new_db: NewDb) -> Iterator[TestClient]:
     """A test client over a fresh store of its own, with the write token set."""
-    with Store(tmp_path / "w.db") as store:
+    with Store(new_db("w")) as store:
         fill_store(store)
         yield TestClient(create_app(store, token=TOKEN))
 

@@ -16,6 +16,7 @@ from recoupe.store import Store
 from recoupe.web import create_app
 from recoupe.web.cache import DataVersion, ResponseCache
 from recoupe.web.security import CSP
+from tests.conftest import NewDb
 from tests.web.fictional import fill_store
 
 
@@ -30,9 +31,9 @@ def fresh(title: str) -> Article:
 
 
 @pytest.fixture
-def store(tmp_path: Path) -> Iterator[Store]:
+def store(new_db: NewDb) -> Iterator[Store]:
     """A store of its own, which the tests write to."""
-    with Store(tmp_path / "c.db") as opened:
+    with Store(new_db("c")) as opened:
         fill_store(opened)
         yield opened
 

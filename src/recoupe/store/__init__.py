@@ -21,9 +21,9 @@ from recoupe.store import nlp as nlp_rows
 from recoupe.store import search as search_index
 from recoupe.store import state as stage_state
 from recoupe.store.articles import ArticleFilter
-from recoupe.store.database import open_engine, resolve_db_url
+from recoupe.store.database import create_tables, open_engine, resolve_db_url
 from recoupe.store.nlp import ArticleAnnotations
-from recoupe.store.schema import articles, ingest_runs, metadata, rejections
+from recoupe.store.schema import articles, ingest_runs, rejections
 from recoupe.store.search import SearchResults
 
 #: A record as exported: plain JSON-able values under the exported field names.
@@ -38,7 +38,7 @@ class Store:
     def __init__(self, db: str | os.PathLike[str] | None = None) -> None:
         self.url = resolve_db_url(db)
         self.engine = open_engine(self.url)
-        metadata.create_all(self.engine)
+        create_tables(self.engine)
         self.searchable = search_index.install(self.engine)
 
     def close(self) -> None:
@@ -141,8 +141,9 @@ class Store:
     ) -> SearchResults:
         """Articles matching every word or quoted phrase of ``query``, best first.
 
-        On SQLite: FTS5, accents folded, French stems, bm25 ranking. On PostgreSQL: a plain
-        ``ILIKE`` on title and body, newest first (no stemming yet).
+        On SQLite: FTS5, accents folded, French stems, bm25 ranking. On PostgreSQL: a
+        ``tsvector`` index, accents folded, French stems, ``ts_rank`` ranking (see
+        :mod:`recoupe.store.pgsearch`).
         """
         with self._read() as conn:
             return search_index.search(conn, query, where, limit, offset)

@@ -15,8 +15,9 @@ spaces, so the private-use markers that ``highlight()`` puts in it cannot be for
 article text; they only say *which* words matched. The snippet is then rebuilt from the
 original text, escaping every piece before wrapping the matched words in ``<mark>``.
 
-On PostgreSQL there is no index yet (a ``tsvector`` path can come later): :func:`search`
-falls back to a case-insensitive ``ILIKE`` on title and body, ranked by date.
+On PostgreSQL, :mod:`recoupe.store.pgsearch` holds the index (a generated ``tsvector``
+column, a French configuration, ``ts_rank``); this module still makes the highlights.
+Any other database falls back to a case-insensitive ``ILIKE`` on title and body, by date.
 """
 
 from __future__ import annotations
@@ -25,7 +26,7 @@ import html
 import logging
 import re
 import threading
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import islice
@@ -46,6 +47,7 @@ from sqlalchemy import (
 )
 
 from recoupe.model import Article
+from recoupe.store import pgsearch
 from recoupe.store.articles import ArticleFilter, from_row
 from recoupe.store.schema import articles
 
@@ -154,13 +156,16 @@ def stem_text(text: str | None) -> str:
 
 
 def install(engine: Engine) -> bool:
-    """Create the FTS index and its triggers on a SQLite store; ``False`` elsewhere.
+    """Create the full-text index (FTS5 on SQLite, ``tsvector`` on PostgreSQL); ``False``
+    when the database has none.
 
     Registers ``recoupe_stem()`` on every new connection (and drops the pooled ones, opened
     before the function existed). When the index is new, it is filled from the articles
     already stored (a store made before search existed); from then on the triggers keep it
     in step, so opening a store costs no scan.
     """
+    if engine.dialect.name == "postgresql":
+        return pgsearch.install(engine)
     if engine.dialect.name != "sqlite":
         return False
     event.listen(engine, "connect", _register_function)
@@ -199,7 +204,9 @@ def _has_fts5(conn: Connection) -> bool:
 
 
 def has_index(conn: Connection) -> bool:
-    """Whether this database holds the FTS index."""
+    """Whether this database holds the full-text index (FTS5, or PostgreSQL's column)."""
+    if conn.dialect.name == "postgresql":
+        return pgsearch.has_index(conn)
     if conn.dialect.name != "sqlite":
         return False
     found = conn.exec_driver_sql(
@@ -252,6 +259,8 @@ def search(
     if not phrases:
         return SearchResults(query, [], 0)
     where = where or ArticleFilter()
+    if conn.dialect.name == "postgresql":
+        return _search_pg(conn, query, phrases, where, limit, offset)
     if conn.dialect.name != "sqlite":
         return _search_like(conn, query, phrases, where, limit, offset)
     if not has_index(conn):
@@ -348,7 +357,37 @@ def _hit(article: Article, score: float, title_marks: set[int], body_marks: set[
     )
 
 
-# ---------------------------------------------------------------- PostgreSQL fallback
+# ---------------------------------------------------------------- PostgreSQL
+
+
+def _search_pg(
+    conn: Connection,
+    query: str,
+    phrases: list[list[str]],
+    where: ArticleFilter,
+    limit: int,
+    offset: int,
+) -> SearchResults:
+    """Ranked by PostgreSQL (see :mod:`recoupe.store.pgsearch`), marked here by stem."""
+    page, total = pgsearch.ranked_ids(conn, phrases, where, limit, offset)
+    found = _articles_by_id(conn, [article_id for article_id, _ in page])
+    stems = {_folded_stem(w) for phrase in phrases for w in phrase}
+    hits = []
+    for article_id, score in page:
+        article = found[article_id]
+        title = article.title or ""
+        title_marks = _marked_by_stem(title, stems, _folded_stem)
+        body_marks = _marked_by_stem(article.body, stems, _folded_stem)
+        hits.append(_hit(article, score, title_marks, body_marks))
+    return SearchResults(query, hits, total)
+
+
+def _folded_stem(word: str) -> str:
+    """The stem of ``word`` without accents, as PostgreSQL's index sees it (near enough)."""
+    return stem_word(pgsearch.fold(word))
+
+
+# ---------------------------------------------------------------- other databases
 
 
 def _search_like(
@@ -388,8 +427,10 @@ def _like_escape(value: str) -> str:
     return value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
-def _marked_by_stem(text_: str, stems: set[str]) -> set[int]:
-    return {i for i, m in enumerate(WORD.finditer(text_)) if stem_word(m.group()) in stems}
+def _marked_by_stem(
+    text_: str, stems: set[str], stem: Callable[[str], str] = stem_word
+) -> set[int]:
+    return {i for i, m in enumerate(WORD.finditer(text_)) if stem(m.group()) in stems}
 
 
 # ---------------------------------------------------------------- safe highlighting

@@ -6,8 +6,13 @@ process, a write through the API) commits. A response is stored under the versio
 *before* the page was computed, so what it holds is never older than that version; a
 commit afterwards changes the version and the entry is never served again.
 
-Only SQLite has such a counter. On other databases :class:`DataVersion` returns ``None``
-and nothing is cached.
+PostgreSQL has no such counter, so the version is made from ``pg_current_snapshot()``:
+the snapshot lists the transactions still running and the next transaction id, so any
+write committed since the last reading (by this server or anyone else) changes it, while
+reads never do. A commit elsewhere in the same cluster also changes it: that costs a cache
+miss, never a stale page. Each new snapshot text bumps a counter, the version served.
+
+On other databases :class:`DataVersion` returns ``None`` and nothing is cached.
 """
 
 from __future__ import annotations
@@ -18,6 +23,8 @@ from collections.abc import MutableMapping
 from dataclasses import dataclass
 from threading import Lock
 from typing import Any
+
+from sqlalchemy import Engine, create_engine
 
 from recoupe.store import Store
 from recoupe.web.security import ASGIApp, Message, Receive, Scope, Send
@@ -33,29 +40,49 @@ UNCACHED_PREFIXES = ("/static/",)
 class DataVersion:
     """The store's data version: it changes whenever another connection commits.
 
-    Reads ``PRAGMA data_version`` on a connection of its own that never writes, so that
-    every commit made through the store's pool, or by another process, counts.
+    Reads ``PRAGMA data_version`` (SQLite) or the snapshot (PostgreSQL) on a connection of
+    its own that never writes, so that every commit made through the store's pool, or by
+    another process, counts.
     """
 
     def __init__(self, store: Store) -> None:
         self._lock = Lock()
         self._conn: sqlite3.Connection | None = None
+        self._postgres: Engine | None = None
+        self._snapshot: str | None = None
+        self._snapshots_seen = 0
         database = store.engine.url.database
         if store.engine.dialect.name == "sqlite" and database and database != ":memory:":
             self._conn = sqlite3.connect(database, check_same_thread=False, timeout=30)
+        elif store.engine.dialect.name == "postgresql":
+            # Autocommit: every reading takes a fresh snapshot and never holds one open.
+            self._postgres = create_engine(
+                store.engine.url, pool_size=1, max_overflow=0, pool_pre_ping=True,
+                isolation_level="AUTOCOMMIT",
+            )
 
     @property
     def available(self) -> bool:
-        """Whether this store has a data version at all (SQLite on a file)."""
-        return self._conn is not None
+        """Whether this store has a data version at all (SQLite on a file, PostgreSQL)."""
+        return self._conn is not None or self._postgres is not None
 
     def current(self) -> int | None:
         """The current data version, or ``None`` when the store has none."""
-        if self._conn is None:
-            return None
         with self._lock:
+            if self._postgres is not None:
+                return self._postgres_version(self._postgres)
+            if self._conn is None:
+                return None
             row = self._conn.execute("PRAGMA data_version").fetchone()
         return int(row[0])
+
+    def _postgres_version(self, engine: Engine) -> int:
+        """How many different snapshots were seen: a new one means something committed."""
+        with engine.connect() as conn:
+            snapshot = conn.exec_driver_sql("SELECT pg_current_snapshot()::text").scalar()
+        if snapshot != self._snapshot:
+            self._snapshot, self._snapshots_seen = snapshot, self._snapshots_seen + 1
+        return self._snapshots_seen
 
     def close(self) -> None:
         """Release the connection."""
@@ -63,6 +90,9 @@ class DataVersion:
             if self._conn is not None:
                 self._conn.close()
                 self._conn = None
+            if self._postgres is not None:
+                self._postgres.dispose()
+                self._postgres = None
 
 
 @dataclass(frozen=True)
