@@ -114,3 +114,42 @@ def test_state_round_trip_scores_the_same(filled: ClusterIndex) -> None:
     cids = filled.candidates(vecs, 20)
     assert again.candidates(vecs, 20) == cids
     assert again.score(vecs, cids, 2.0) == filled.score(vecs, cids, 2.0)
+
+
+def _packed(index: ClusterIndex) -> ClusterIndex:
+    """A copy of ``index`` that scores from packed centroids (one IDF call for all fields)."""
+    again = _index()
+    again.load_state(json.loads(json.dumps(index.to_state())))
+    again.pack_fields(["names", *FIELDS], lambda keys: _idf("", keys % N), N)
+    return again
+
+
+def test_packed_scoring_is_the_field_by_field_scoring(filled: ClusterIndex) -> None:
+    packed = _packed(filled)
+    rng = np.random.default_rng(9)
+    for trial in range(20):
+        vecs = _vecs(rng, empty="body" if trial % 3 == 0 else None)
+        cids = filled.candidates(vecs, 20)
+        assert packed.score(vecs, cids, 1.5) == filled.score(vecs, cids, 1.5)
+        if trial == 10:  # centroids that change are packed again
+            for index in (filled, packed):
+                index.move(2, 3, index.centroids[1], 2.0)
+                index.absorb(5, 6, 2.0)
+    assert [packed.score_clusters(c, 20) for c in range(8) if c in packed.centroids] == \
+           [filled.score_clusters(c, 20) for c in range(8) if c in filled.centroids]
+
+
+def test_bounds_are_never_below_the_scores(filled: ClusterIndex) -> None:
+    packed = _packed(filled)
+    rng = np.random.default_rng(3)
+    for _ in range(20):
+        vecs = _vecs(rng)
+        cids = packed.candidates(vecs, 20)
+        bounds = packed._bounds(vecs, cids)
+        scores = [s.score for s in packed.score(vecs, cids, None)]
+        assert all(b + 1e-9 >= s for b, s in zip(bounds, scores, strict=True))
+    for cid in list(packed.centroids):
+        best = max((s.score for s in packed.score_clusters(cid, 20)), default=0.0)
+        for bar in (0.05, 0.2, 0.4, 0.8):
+            kept = packed.score_clusters(cid, 20, at_least=bar)
+            assert kept or best < bar

@@ -110,11 +110,15 @@ class ClusterSet(Generic[R]):
         if language is not None:
             self.languages.setdefault(dst, language)
 
-    def nearest(self, cid: int) -> Scored | None:
-        """The active cluster whose centroid is most like cluster ``cid``'s, if it is active."""
+    def nearest(self, cid: int, at_least: float | None = None) -> Scored | None:
+        """The active cluster whose centroid is most like cluster ``cid``'s, if it is active.
+
+        With ``at_least``, ``None`` may also mean that none can score that much (see
+        :meth:`ClusterIndex.score_clusters`): for callers that want only such a cluster.
+        """
         if cid not in self.index.centroids:
             return None
-        scored = self.index.score_clusters(cid, self.max_candidates)
+        scored = self.index.score_clusters(cid, self.max_candidates, at_least)
         return max(scored, key=lambda s: (s.score, -s.cluster), default=None)
 
     def new_id(self) -> int:

@@ -14,8 +14,9 @@ from __future__ import annotations
 import heapq
 import math
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
+from itertools import chain
 from typing import Any
 
 import numpy as np
@@ -26,6 +27,10 @@ from recoupe.link.vectors import SparseVec
 Vecs = dict[str, V.SparseVec]
 #: IDF of features of a field, with the current document counts.
 IdfFn = Callable[[str, np.ndarray], np.ndarray]
+#: IDF of features of several fields, each given as ``slot * n_features + feature``.
+PackedIdfFn = Callable[[np.ndarray], np.ndarray]
+#: A centroid's weighted fields end to end: packed features, values, entries per field.
+_Packed = tuple[np.ndarray, np.ndarray, list[int]]
 
 
 def _flat_idf(field: str, idx: np.ndarray) -> np.ndarray:
@@ -83,6 +88,19 @@ class ClusterIndex:
     _heap: list[tuple[float, int]] = field(default_factory=list)
     _scratch: np.ndarray = field(default_factory=lambda: np.zeros(0))
     idf: IdfFn = _flat_idf
+    #: Field -> slot of the packed feature space of ``packed_idf`` (see :meth:`pack_fields`).
+    slots: dict[str, int] = field(default_factory=dict)
+    packed_idf: PackedIdfFn | None = None
+    _packed: dict[int, _Packed] = field(default_factory=dict)
+
+    def pack_fields(self, fields: Sequence[str], packed_idf: PackedIdfFn,
+                    n_features: int) -> None:
+        """Score with one IDF call for all fields: field ``fields[i]``'s features at
+        ``i * n_features`` (as :meth:`recoupe.link.vectors.RunningTfidf.packed_idf` wants)."""
+        if n_features == self.n_features and set(self.weights) <= set(fields):
+            self.slots = {name: i for i, name in enumerate(fields)}
+            self.packed_idf = packed_idf
+            self._packed.clear()
 
     # ------------------------------------------------------------------ updates
 
@@ -94,6 +112,7 @@ class ClusterIndex:
             if summed[0].size > limit * 3 // 2:  # truncate in steps: amortised cost
                 summed = V.truncate(summed, limit, self.idf(name, summed[0]))
             cent[name] = summed
+        self._packed.pop(cid, None)
         self.spans.setdefault(cid, Span()).extend(day)
         self._touch(cid, clock)
         count = self.updates[cid] = self.updates.get(cid, 0) + 1
@@ -117,6 +136,7 @@ class ClusterIndex:
             for name in self.max_terms:
                 cent[name] = _drop_zeros(V.add(cent.get(name, V.EMPTY),
                                                vecs.get(name, V.EMPTY), -1.0))
+            self._packed.pop(src, None)
             self._reindex(src)
         self.add(dst, vecs, None, clock)
 
@@ -129,6 +149,7 @@ class ClusterIndex:
                 if not posting:
                     del self._postings[key]
         self.centroids.pop(cid, None)
+        self._packed.pop(cid, None)
         self.spans.pop(cid, None)
         self.activity.pop(cid, None)
         self.updates.pop(cid, None)
@@ -175,11 +196,10 @@ class ClusterIndex:
 
     def candidates(self, vecs: Vecs, limit: int, exclude: int | None = None) -> list[int]:
         """Active clusters sharing the most index terms with ``vecs`` (at most ``limit``)."""
-        hits: Counter[int] = Counter()
-        for key in self._query_keys(vecs):
-            posting = self._postings.get(key)
-            if posting and len(posting) <= self.max_posting:  # a term everywhere says nothing
-                hits.update(posting)
+        postings = map(self._postings.get, self._query_keys(vecs))
+        # a term everywhere says nothing; one Counter over all postings (same counts)
+        hits = Counter(chain.from_iterable(
+            p for p in postings if p and len(p) <= self.max_posting))
         if exclude is not None:
             hits.pop(exclude, None)
         # ties broken by id, not by set order, so that a reloaded index decides the same way:
@@ -202,22 +222,110 @@ class ClusterIndex:
         weights = self.weights if weights is None else weights
         return self._combine(vecs, cids, self._cosines(vecs, cids, weights), day, weights)
 
-    def score_clusters(self, cid: int, limit: int) -> list[Scored]:
-        """Score cluster ``cid``'s own centroid against its candidate clusters (merge pass)."""
+    def _cosines(self, vecs: Vecs, cids: list[int],
+                 weights: dict[str, float]) -> dict[str, list[float]]:
+        """Per field, the IDF-weighted cosine of ``vecs`` with each centroid (6 decimals)."""
+        if self.packed_idf is not None and weights is self.weights:
+            return self._packed_cosines(vecs, cids)
+        return self._field_cosines(vecs, cids, weights)
+
+    def score_clusters(self, cid: int, limit: int, at_least: float | None = None) -> list[Scored]:
+        """Score cluster ``cid``'s own centroid against its candidate clusters (merge pass).
+
+        With ``at_least``, nothing is returned when no candidate can score that much
+        (:meth:`_bounds`): a caller that wants only such a candidate is spared the scoring.
+        """
         query = self.centroids[cid]
         cands = self.candidates(query, limit, exclude=cid)
         if not cands:
             return []
+        if (at_least is not None and self.packed_idf is not None
+                and max(self._bounds(query, cands)) + 1e-6 < at_least):  # margin: rounding
+            return []
         span = self.spans[cid]
         cosines = self._cosines(query, cands, self.weights)  # not day-dependent: once
         scored = self._combine(query, cands, cosines, span.lo, self.weights)
-        if span.hi is not None and span.hi != span.lo:  # decay by the nearer end of the span
+        if self.tau_days and span.hi is not None and span.hi != span.lo:
+            # decay by the nearer end of the span (with no decay, both ends score the same)
             later = self._combine(query, cands, cosines, span.hi, self.weights)
             scored = [max(s, t, key=lambda x: x.score) for s, t in zip(scored, later, strict=True)]
         return scored
 
-    def _cosines(self, vecs: Vecs, cids: list[int],
-                 weights: dict[str, float]) -> dict[str, list[float]]:
+    def _packed_cosines(self, vecs: Vecs, cids: list[int]) -> dict[str, list[float]]:
+        """:meth:`_field_cosines` with the index's own weights, from packed centroids.
+
+        Each centroid's weighted fields are kept end to end (:meth:`_pack`, rebuilt when it
+        changes), so that the candidates' features are gathered with two concatenations and
+        weighted with one IDF call. Each (candidate, field) is still summed on its own, in
+        index order, with ``bincount``: the same sums, so the same cosines.
+        """
+        names = list(self.weights)
+        out = {name: [0.0] * len(cids) for name in names}  # a field the query lacks: 0
+        present = [name for name in names if vecs.get(name, V.EMPTY)[0].size]
+        if not present or not cids:
+            return out
+        assert self.packed_idf is not None
+        packs = [self._pack(cid) for cid in cids]
+        keys = np.concatenate([p[0] for p in packs])
+        c_w = np.concatenate([p[1] for p in packs]) * self.packed_idf(keys)
+        sizes = [n for p in packs for n in p[2]]  # owner: candidate * len(names) + field
+        owner = np.repeat(np.arange(len(sizes)), sizes)
+        buf = self._buffer(max(self.slots.values()) + 1)
+        touched = [self._put_query(buf, self.slots[name], name, vecs[name]) for name in present]
+        dots = np.bincount(owner, weights=buf[keys] * c_w, minlength=len(sizes))
+        for pos in touched:
+            buf[pos] = 0.0
+        norms = np.sqrt(np.bincount(owner, weights=c_w * c_w, minlength=len(sizes)))
+        cos = np.divide(dots, norms, out=np.zeros(len(sizes)), where=norms > 0)
+        columns = cos.reshape(len(cids), len(names)).T.tolist()
+        for name in present:
+            out[name] = [round(c, 6) for c in columns[names.index(name)]]
+        return out
+
+    def _bounds(self, vecs: Vecs, cids: list[int]) -> list[float]:
+        """Upper bounds of the scores of ``vecs`` against each cluster, without their IDF.
+
+        By Cauchy-Schwarz a field's cosine is at most the norm of the unit query restricted to
+        the features the centroid shares: that needs the centroid's features, not its weighted
+        norm (the costly part of a cosine, an IDF per entry). The decay is at most 1.
+        """
+        names = list(self.weights)
+        present = [(k, self.weights[n]) for k, n in enumerate(names)
+                   if vecs.get(n, V.EMPTY)[0].size]
+        if not present or not cids:
+            return [0.0] * len(cids)
+        packs = [self._pack(cid) for cid in cids]
+        keys = np.concatenate([p[0] for p in packs])
+        sizes = [n for p in packs for n in p[2]]
+        owner = np.repeat(np.arange(len(sizes)), sizes)
+        buf = self._buffer(max(self.slots.values()) + 1)
+        touched = [self._put_query(buf, self.slots[names[k]], names[k], vecs[names[k]])
+                   for k, _ in present]
+        shared = buf[keys]
+        for pos in touched:
+            buf[pos] = 0.0
+        mass = np.bincount(owner, weights=shared * shared, minlength=len(sizes))
+        per_field = np.minimum(np.sqrt(mass), 1.0).reshape(len(cids), len(names))
+        weights = np.zeros(len(names))
+        for k, w in present:
+            weights[k] = w
+        return (per_field @ weights / (sum(w for _, w in present) or 1.0)).tolist()
+
+    def _pack(self, cid: int) -> _Packed:
+        """Cluster ``cid``'s fields of ``weights`` end to end, features offset by their slot."""
+        packed = self._packed.get(cid)
+        if packed is None:
+            cent = self.centroids[cid]
+            parts = [(self.slots[name], cent.get(name, V.EMPTY)) for name in self.weights]
+            packed = self._packed[cid] = (
+                np.concatenate([p[0] + slot * self.n_features for slot, p in parts]),
+                np.concatenate([p[1] for _, p in parts]),
+                [p[0].size for _, p in parts],
+            )
+        return packed
+
+    def _field_cosines(self, vecs: Vecs, cids: list[int],
+                       weights: dict[str, float]) -> dict[str, list[float]]:
         """Per field, the IDF-weighted cosine of ``vecs`` with each centroid (6 decimals).
 
         All candidates and fields at once: the centroids are concatenated (field ``slot``'s
@@ -266,15 +374,18 @@ class ClusterIndex:
     def _combine(self, vecs: Vecs, cids: list[int], cosines: dict[str, list[float]],
                  day: float | None, weights: dict[str, float]) -> list[Scored]:
         """Weighted sum of the cosines of the fields ``vecs`` has, times each decay."""
-        present = {n: w for n, w in weights.items() if vecs.get(n, V.EMPTY)[0].size}
-        total_w = sum(present.values()) or 1.0
+        names = list(weights)
+        present = [(k, w) for k, (n, w) in enumerate(weights.items())
+                   if vecs.get(n, V.EMPTY)[0].size]
+        total_w = sum(w for _, w in present) or 1.0
         out = []
-        for j, cid in enumerate(cids):
-            comps = {name: cosines[name][j] for name in weights}
+        columns = [cosines[n] for n in names]
+        for cid, row in zip(cids, zip(*columns, strict=True), strict=True):
             gap = self.spans[cid].gap(day)
             decay = 1.0 if gap is None or not self.tau_days else math.exp(-gap / self.tau_days)
-            base = sum(w * comps[n] for n, w in present.items()) / total_w
-            out.append(Scored(cid, comps, round(decay, 6), base * decay))
+            base = sum([w * row[k] for k, w in present]) / total_w
+            out.append(Scored(cid, dict(zip(names, row, strict=True)), round(decay, 6),
+                              base * decay))
         return out
 
     def _buffer(self, slots: int) -> np.ndarray:

@@ -155,6 +155,8 @@ class Linker:
         self.events.index.idf = self.tfidf.idf
         self.events.archive.idf = self.tfidf.idf
         self.stories.index.idf = self.tfidf.idf
+        for index in (self.events.index, self.events.archive, self.stories.index):
+            index.pack_fields(self.tfidf.fields, self.tfidf.packed_idf, self.tfidf.n_features)
 
     # ------------------------------------------------------------------ streaming
 

@@ -80,7 +80,7 @@ class StoryThreader(ClusterSet[StoryRecord]):
         a larger one needs ``merge_threshold``, as centroids look more alike than articles do.
         """
         bar = self.threshold if n_articles <= self.max_fragment else self.merge_threshold
-        best = self.nearest(sid)
+        best = self.nearest(sid, at_least=bar)
         return best.cluster if best is not None and best.score >= bar else None
 
     def merge(self, dst: int, src: int, clock: float | None) -> None:
