@@ -1,8 +1,8 @@
 """The demo corpus, ingested and linked end to end, matches its gold wire copies, events, stories.
 
 The dated articles must fall into the gold events (BCubed F1 at least 0.95, no event across two
-stories); the four undated ones carry no time evidence and are only required to land in the
-right story (their event placement is reported in docs/benchmarks.md). Reports in English must
+stories); the four undated ones carry no publication date (at most a weekday in their text)
+and are only required to land in the right story (their event placement is reported in docs/benchmarks.md). Reports in English must
 join the event of the French reports of the same happening.
 """
 
