@@ -2,8 +2,9 @@
 
 The dated articles must fall into the gold events (BCubed F1 at least 0.95, no event across two
 stories); the four undated ones carry no publication date (at most a weekday in their text)
-and are only required to land in the right story (their event placement is reported in docs/benchmarks.md). Reports in English must
-join the event of the French reports of the same happening.
+and are only required to land in the right story (their event placement is reported in
+docs/benchmarks.md). Reports in English must join the event of the French reports of the same
+happening.
 """
 
 from __future__ import annotations
