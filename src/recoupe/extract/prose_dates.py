@@ -34,6 +34,7 @@ __all__ = [
     "find_date_hints",
     "find_published",
     "is_date_line",
+    "latest_date_hint",
     "parse_prose_date",
     "resolve_relative",
 ]
@@ -262,6 +263,15 @@ def find_date_hints(lines: Iterable[str]) -> list[DateHint]:
         if match:
             hints.extend(DateHint(v, line.strip(), "tweet") for _, v in date_spans(match["date"]))
     return hints
+
+
+def latest_date_hint(lines: Iterable[str]) -> DateHint | None:
+    """The latest of :func:`find_date_hints` (the first one read, among equal days)."""
+    return max(find_date_hints(lines), key=lambda h: _as_day(h.value), default=None)
+
+
+def _as_day(value: dt.date | dt.datetime) -> dt.date:
+    return value.date() if isinstance(value, dt.datetime) else value
 
 
 def _line_candidates(line: str) -> list[PublishedDate]:

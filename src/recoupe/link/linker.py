@@ -15,7 +15,7 @@ from typing import Any
 from scipy import sparse
 
 from recoupe.extract.day_names import happening_weekday
-from recoupe.extract.prose_dates import find_date_hints
+from recoupe.extract.prose_dates import latest_date_hint
 from recoupe.link.duplicates import DuplicateDetector
 from recoupe.link.events import EventClusterer, weekdays_of
 from recoupe.link.index import Vecs
@@ -81,9 +81,10 @@ def date_bound(article: Article) -> dt.date | None:
 
 def text_date_bound(lines: Iterable[str]) -> dt.date | None:
     """The latest embedded-tweet date among ``lines`` (see :func:`date_bound`), if any."""
-    days = [h.value.date() if isinstance(h.value, dt.datetime) else h.value
-            for h in find_date_hints(lines)]
-    return max(days, default=None)
+    hint = latest_date_hint(lines)
+    if hint is None:
+        return None
+    return hint.value.date() if isinstance(hint.value, dt.datetime) else hint.value
 
 
 def stream_order(items: Iterable[LinkInput]) -> list[LinkInput]:

@@ -37,7 +37,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from recoupe.extract.day_names import DEICTIC, names_a_past_day
-from recoupe.extract.prose_dates import date_spans, find_date_hints, resolve_relative
+from recoupe.extract.prose_dates import date_spans, latest_date_hint, resolve_relative
 from recoupe.model import Article, Event
 
 __all__ = [
@@ -174,37 +174,41 @@ def _resolve(span: str, reference: dt.date | dt.datetime) -> dt.date | None:
 
 
 def _embedded_bound(article: Article) -> tuple[dt.date, DateEvidence] | None:
-    """The latest embedded-tweet date, from the body or from lines the extractor removed."""
+    """The latest embedded-tweet date (:func:`~recoupe.extract.prose_dates.latest_date_hint`),
+    from the body or from lines the extractor removed, with where its line stands."""
     aid = article_key(article)
     best: tuple[dt.date, DateEvidence] | None = None
     raw_text = article.raw.decode(article.raw_encoding, errors="replace") if article.raw else ""
-    sources: list[tuple[str, EvidenceWhere, str]] = [
-        (line, "body", article.body) for line in article.body.splitlines()
+    sources: list[tuple[list[str], EvidenceWhere, str]] = [
+        (article.body.splitlines(), "body", article.body),
+        ([r.text for r in article.removed], "raw", raw_text),
     ]
-    sources += [(r.text, "raw", raw_text) for r in article.removed]
-    for line, where, haystack in sources:
-        for hint in find_date_hints([line]):
-            day = _day(hint.value)
-            if day is None or (best is not None and day <= best[0]):
-                continue
-            start = haystack.find(line.strip()) if haystack else -1
-            if start < 0:
-                # The removed line is not in the raw input verbatim: keep its text only.
-                ev = DateEvidence(aid, -1, -1, line.strip(), "raw")
-            else:
-                ev = DateEvidence(aid, start, start + len(line.strip()), line.strip(), where)
-            best = (day, ev)
+    for lines, where, haystack in sources:
+        hint = latest_date_hint(lines)
+        day = _day(hint.value) if hint is not None else None
+        if hint is None or day is None or (best is not None and day <= best[0]):
+            continue
+        start = haystack.find(hint.evidence) if haystack else -1
+        if start < 0:
+            # The removed line is not in the raw input verbatim: keep its text only.
+            ev = DateEvidence(aid, -1, -1, hint.evidence, "raw")
+        else:
+            ev = DateEvidence(aid, start, start + len(hint.evidence), hint.evidence, where)
+        best = (day, ev)
     return best
 
 
+Bound = tuple[dt.date, DateEvidence] | None
+
+
 def _own_reference(
-    article: Article,
+    article: Article, bound: Bound
 ) -> tuple[dt.date | dt.datetime, DateMethod, DateEvidence] | None:
+    """The article's publication date, else its embedded-tweet ``bound``, with evidence."""
     aid = article_key(article)
     if article.published is not None:
         text = article.published_evidence or article.published.isoformat()
         return _naive(article.published), "published", DateEvidence(aid, 0, 0, text, "published")
-    bound = _embedded_bound(article)
     if bound is not None:
         return bound[0], "embedded", bound[1]
     return None
@@ -221,11 +225,12 @@ def _first_sentence_end(body: str) -> int:
 
 
 def _read_article(
-    article: Article, sibling_reference: tuple[dt.date | dt.datetime, DateEvidence] | None
+    article: Article,
+    sibling_reference: tuple[dt.date | dt.datetime, DateEvidence] | None,
+    bound: Bound,
 ) -> ArticleDate:
     aid = article_key(article)
-    own = _own_reference(article)
-    bound = _embedded_bound(article)
+    own = _own_reference(article, bound)
     not_before = bound[0] if bound else None
     expressions = day_expressions(article.body)
     lead_end = _first_sentence_end(article.body)
@@ -285,12 +290,13 @@ def date_event(event_id: str, articles: Sequence[Article]) -> EventDate:
     reading, then to the earliest. ``date`` is ``None`` when no article gives a year,
     directly or through a sibling.
     """
-    owns = [(a, _own_reference(a)) for a in articles]
+    bounds = [_embedded_bound(a) for a in articles]  # read once: the reference and not_before
+    owns = [(a, _own_reference(a, bound)) for a, bound in zip(articles, bounds, strict=True)]
     refs = [(r[0], r[2]) for _, r in owns if r is not None]
     sibling = min(refs, key=lambda r: _day(r[0]) or dt.date.max) if refs else None
-    readings = tuple(_read_article(a, sibling if own is None else None) for a, own in owns)
-    bounds = [r.not_before for r in readings if r.not_before is not None]
-    not_before = max(bounds) if bounds else None
+    readings = tuple(_read_article(a, sibling if own is None else None, bound)
+                     for (a, own), bound in zip(owns, bounds, strict=True))
+    not_before = max((r.not_before for r in readings if r.not_before is not None), default=None)
     dated = [r for r in readings if r.date is not None]
     if not dated:
         return EventDate(event_id, None, None, "none", not_before, readings)
