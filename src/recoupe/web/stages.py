@@ -136,19 +136,27 @@ class QuoteGroup:
     others: list[Record]
 
 
+def with_origins(store: Store, found: list[Record]) -> list[Record]:
+    """``found`` (quotes or actions) each with its article's ``outlet`` and ``copy_of`` (the
+    article it repeats, or ``None``), read in one query."""
+    origins = store.article_origins({r["article_id"] for r in found})
+    out = []
+    for record in found:
+        origin = origins.get(record["article_id"], {})
+        out.append({**record, "outlet": origin.get("outlet"),
+                    "copy_of": origin.get("duplicate_of")})
+    return out
+
+
 def entity_quotes(store: Store, entity_id: int) -> list[QuoteGroup]:
     """The quotes whose speaker was resolved to this entity, the same words listed once.
 
     Quotes are grouped by their text with case, spacing and punctuation ignored; the first
     of a group is the earliest, from an original article rather than a copy.
     """
-    quotes = store.quotes_by(entity_id)
-    origins = store.article_origins({q["article_id"] for q in quotes})
     grouped: dict[str, list[Record]] = {}
-    for quote in quotes:
-        origin = origins.get(quote["article_id"], {})
-        carried = {**quote, "outlet": origin.get("outlet"), "copy_of": origin.get("duplicate_of")}
-        grouped.setdefault(_said(quote["text"]), []).append(carried)
+    for quote in with_origins(store, store.quotes_by(entity_id)):
+        grouped.setdefault(_said(quote["text"]), []).append(quote)
     out = []
     for group in grouped.values():
         group.sort(key=lambda q: (q["copy_of"] is not None, q["published"] is None,
@@ -233,12 +241,9 @@ def interactions(store: Store, country: str | None) -> list[Interaction]:
         return []
     found = {a["id"]: a for a in store.action_records(source=country)}
     found.update({a["id"]: a for a in store.action_records(target=country)})
-    origins = store.article_origins({a["article_id"] for a in found.values()})
     grouped: dict[tuple[Any, ...], list[Record]] = defaultdict(list)
-    for action in found.values():
-        origin = origins.get(action["article_id"], {})
-        evidence = {**action, "outlet": origin.get("outlet"), "copy_of": origin.get("duplicate_of")}
-        grouped[_triple(action)].append(evidence)
+    for action in with_origins(store, list(found.values())):
+        grouped[_triple(action)].append(action)
     rows = [_interaction(sorted(group, key=_evidence_order)) for group in grouped.values()]
     rows.sort(key=_interaction_order)
     return rows
